@@ -1,0 +1,68 @@
+"""The shape shared by every API 3.0 action: request/response base models and the action registry.
+
+One definition of the API serves both sides: the client serialises a request model and parses the
+response model; the emulator parses the same request model (``extra="forbid"`` gives
+``UnknownParameter``) and serialises the same response model. Field names are Tencent's, exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Action", "ApiRequest", "ApiResponse", "ErrorBody", "action_registry"]
+
+
+class ApiRequest(BaseModel):
+    """Base of every request body. Unknown fields are refused; integers may arrive as strings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def to_body(self) -> dict[str, Any]:
+        """The JSON body: unset (``None``) fields are omitted, as the official SDKs do."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class ApiResponse(BaseModel):
+    """Base of every ``Response`` object. Fields Tencent adds later are ignored, never an error."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    RequestId: str = ""
+
+
+class ErrorBody(BaseModel):
+    """``Response.Error``."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    Code: str
+    Message: str = ""
+
+
+ReqT = TypeVar("ReqT", bound=ApiRequest)
+RespT = TypeVar("RespT", bound=ApiResponse)
+
+
+@dataclass(frozen=True)
+class Action(Generic[ReqT, RespT]):
+    """One API action: where it lives (service, version), its name and its two models.
+
+    ``read_only`` selects the read retry deadline (3 min) instead of the write one (5 min), and
+    ``rate_limit`` is Tencent's documented per-second limit (reference §6) the client stays under.
+    """
+
+    service: str
+    version: str
+    name: str
+    request: type[ReqT]
+    response: type[RespT]
+    read_only: bool
+    rate_limit: float
+
+
+def action_registry(*actions: Action[Any, Any]) -> dict[tuple[str, str], Action[Any, Any]]:
+    """Index actions by ``(service, name)``, as the emulator routes them."""
+    return {(a.service, a.name): a for a in actions}

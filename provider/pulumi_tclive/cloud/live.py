@@ -1,0 +1,252 @@
+"""Live (云直播, service ``live``, version ``2018-08-01``): the eight domain actions and the billing query.
+
+Field names, types and meanings follow ``reference/tencent-cloud-api.md`` §2. The billing query
+``DescribeBillBandwidthAndFluxList`` (play traffic per domain; tencentcloud-sdk-python
+``live/v20180801/models.py``, Tencent doc "查询直播播放带宽和流量数据", https://cloud.tencent.com/document/api/267/43426)
+is how LiveDomain checks rule R7 (no usage this month) before adding a mini-program play domain.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .api import Action, ApiRequest, ApiResponse
+
+__all__ = [
+    "ADD_LIVE_DOMAIN",
+    "AUTHENTICATE_DOMAIN_OWNER",
+    "DELETE_LIVE_DOMAIN",
+    "DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST",
+    "DESCRIBE_LIVE_DOMAIN",
+    "DESCRIBE_LIVE_DOMAINS",
+    "DOMAIN_TYPE_PLAY",
+    "DOMAIN_TYPE_PUSH",
+    "ENABLE_LIVE_DOMAIN",
+    "FORBID_LIVE_DOMAIN",
+    "LIVE_ACTIONS",
+    "LIVE_SERVICE",
+    "LIVE_VERSION",
+    "MODIFY_LIVE_PLAY_DOMAIN",
+    "AddLiveDomainRequest",
+    "AddLiveDomainResponse",
+    "AuthenticateDomainOwnerRequest",
+    "AuthenticateDomainOwnerResponse",
+    "BillDataInfo",
+    "DeleteLiveDomainRequest",
+    "DeleteLiveDomainResponse",
+    "DescribeBillBandwidthAndFluxListRequest",
+    "DescribeBillBandwidthAndFluxListResponse",
+    "DescribeLiveDomainRequest",
+    "DescribeLiveDomainResponse",
+    "DescribeLiveDomainsRequest",
+    "DescribeLiveDomainsResponse",
+    "DomainInfo",
+    "EnableLiveDomainRequest",
+    "EnableLiveDomainResponse",
+    "ForbidLiveDomainRequest",
+    "ForbidLiveDomainResponse",
+    "ModifyLivePlayDomainRequest",
+    "ModifyLivePlayDomainResponse",
+]
+
+LIVE_SERVICE = "live"
+LIVE_VERSION = "2018-08-01"
+
+DOMAIN_TYPE_PUSH = 0
+DOMAIN_TYPE_PLAY = 1
+
+DomainType = Annotated[int, Field(ge=0, le=1)]
+PlayType = Annotated[int, Field(ge=1, le=3)]
+Flag = Annotated[int, Field(ge=0, le=1)]
+VerifyType = Literal["dnsCheck", "fileCheck", "dbCheck"]
+
+
+class DomainInfo(ApiResponse):
+    """One live domain as DescribeLiveDomain(s) report it (§2.9)."""
+
+    Name: str
+    Type: int
+    Status: int
+    CreateTime: str = ""
+    BCName: int = 0
+    TargetDomain: str = ""
+    PlayType: int = 0
+    IsDelayLive: int = 0
+    CurrentCName: str = ""
+    RentTag: int = 0
+    RentExpireTime: str = ""
+    IsMiniProgramLive: int = 0
+
+
+class AddLiveDomainRequest(ApiRequest):
+    DomainName: str
+    DomainType: DomainType
+    PlayType: PlayType | None = None
+    IsDelayLive: Flag | None = None
+    IsMiniProgramLive: Flag | None = None
+    VerifyOwnerType: VerifyType | None = None
+
+
+class AddLiveDomainResponse(ApiResponse):
+    pass
+
+
+class AuthenticateDomainOwnerRequest(ApiRequest):
+    DomainName: str
+    VerifyType: VerifyType
+
+
+class AuthenticateDomainOwnerResponse(ApiResponse):
+    Content: str = ""
+    Status: int = -1
+    MainDomain: str = ""
+
+
+class DeleteLiveDomainRequest(ApiRequest):
+    DomainName: str
+    DomainType: DomainType
+
+
+class DeleteLiveDomainResponse(ApiResponse):
+    pass
+
+
+class DescribeLiveDomainRequest(ApiRequest):
+    DomainName: str
+
+
+class DescribeLiveDomainResponse(ApiResponse):
+    DomainInfo: DomainInfo | None = None
+
+
+class DescribeLiveDomainsRequest(ApiRequest):
+    DomainStatus: Flag | None = None
+    DomainType: DomainType | None = None
+    PageSize: Annotated[int, Field(ge=10, le=100)] | None = None
+    PageNum: Annotated[int, Field(ge=1, le=100000)] | None = None
+    IsDelayLive: Flag | None = None
+    DomainPrefix: str | None = None
+    PlayType: PlayType | None = None
+
+
+class DescribeLiveDomainsResponse(ApiResponse):
+    AllCount: int = 0
+    DomainList: list[DomainInfo] = Field(default_factory=list)
+    CreateLimitCount: int | None = None
+    PlayTypeCount: list[int] | None = None
+
+
+class EnableLiveDomainRequest(ApiRequest):
+    DomainName: str
+
+
+class EnableLiveDomainResponse(ApiResponse):
+    pass
+
+
+class ForbidLiveDomainRequest(ApiRequest):
+    DomainName: str
+
+
+class ForbidLiveDomainResponse(ApiResponse):
+    pass
+
+
+class ModifyLivePlayDomainRequest(ApiRequest):
+    DomainName: str
+    PlayType: PlayType
+
+
+class ModifyLivePlayDomainResponse(ApiResponse):
+    pass
+
+
+class DescribeBillBandwidthAndFluxListRequest(ApiRequest):
+    """Times are ``YYYY-MM-DDThh:mm:ssZ`` (UTC) or ``YYYY-MM-DD hh:mm:ss`` (Beijing); span ≤ 31 days."""
+
+    StartTime: str
+    EndTime: str
+    PlayDomains: list[str] | None = None
+    MainlandOrOversea: Literal["Mainland", "Oversea"] | None = None
+    Granularity: Literal[5, 60, 1440] | None = None
+    ServiceName: Literal["LVB", "LEB"] | None = None
+    RegionNames: list[str] | None = None
+
+
+class BillDataInfo(ApiResponse):
+    Time: str
+    Bandwidth: float = 0.0
+    Flux: float = 0.0
+    PeakTime: str = ""
+
+
+class DescribeBillBandwidthAndFluxListResponse(ApiResponse):
+    """``SumFlux`` is the total traffic in MB over the queried span."""
+
+    PeakBandwidthTime: str = ""
+    PeakBandwidth: float = 0.0
+    P95PeakBandwidthTime: str = ""
+    P95PeakBandwidth: float = 0.0
+    SumFlux: float = 0.0
+    DataInfoList: list[BillDataInfo] = Field(default_factory=list)
+
+
+def _live(name: str, req: type, resp: type, *, read_only: bool, rate: float) -> Action:  # type: ignore[type-arg]
+    return Action(LIVE_SERVICE, LIVE_VERSION, name, req, resp, read_only, rate)
+
+
+ADD_LIVE_DOMAIN: Action[AddLiveDomainRequest, AddLiveDomainResponse] = _live(
+    "AddLiveDomain", AddLiveDomainRequest, AddLiveDomainResponse, read_only=False, rate=100
+)
+AUTHENTICATE_DOMAIN_OWNER: Action[AuthenticateDomainOwnerRequest, AuthenticateDomainOwnerResponse] = _live(
+    "AuthenticateDomainOwner",
+    AuthenticateDomainOwnerRequest,
+    AuthenticateDomainOwnerResponse,
+    read_only=False,
+    rate=20,
+)
+DELETE_LIVE_DOMAIN: Action[DeleteLiveDomainRequest, DeleteLiveDomainResponse] = _live(
+    "DeleteLiveDomain", DeleteLiveDomainRequest, DeleteLiveDomainResponse, read_only=False, rate=100
+)
+DESCRIBE_LIVE_DOMAIN: Action[DescribeLiveDomainRequest, DescribeLiveDomainResponse] = _live(
+    "DescribeLiveDomain", DescribeLiveDomainRequest, DescribeLiveDomainResponse, read_only=True, rate=500
+)
+DESCRIBE_LIVE_DOMAINS: Action[DescribeLiveDomainsRequest, DescribeLiveDomainsResponse] = _live(
+    "DescribeLiveDomains", DescribeLiveDomainsRequest, DescribeLiveDomainsResponse, read_only=True, rate=200
+)
+ENABLE_LIVE_DOMAIN: Action[EnableLiveDomainRequest, EnableLiveDomainResponse] = _live(
+    "EnableLiveDomain", EnableLiveDomainRequest, EnableLiveDomainResponse, read_only=False, rate=100
+)
+FORBID_LIVE_DOMAIN: Action[ForbidLiveDomainRequest, ForbidLiveDomainResponse] = _live(
+    "ForbidLiveDomain", ForbidLiveDomainRequest, ForbidLiveDomainResponse, read_only=False, rate=100
+)
+MODIFY_LIVE_PLAY_DOMAIN: Action[ModifyLivePlayDomainRequest, ModifyLivePlayDomainResponse] = _live(
+    "ModifyLivePlayDomain",
+    ModifyLivePlayDomainRequest,
+    ModifyLivePlayDomainResponse,
+    read_only=False,
+    rate=200,
+)
+DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST: Action[
+    DescribeBillBandwidthAndFluxListRequest, DescribeBillBandwidthAndFluxListResponse
+] = _live(
+    "DescribeBillBandwidthAndFluxList",
+    DescribeBillBandwidthAndFluxListRequest,
+    DescribeBillBandwidthAndFluxListResponse,
+    read_only=True,
+    rate=20,  # not in reference §6; kept at the lowest documented live figure
+)
+
+LIVE_ACTIONS = (
+    ADD_LIVE_DOMAIN,
+    AUTHENTICATE_DOMAIN_OWNER,
+    DELETE_LIVE_DOMAIN,
+    DESCRIBE_LIVE_DOMAIN,
+    DESCRIBE_LIVE_DOMAINS,
+    ENABLE_LIVE_DOMAIN,
+    FORBID_LIVE_DOMAIN,
+    MODIFY_LIVE_PLAY_DOMAIN,
+    DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+)
