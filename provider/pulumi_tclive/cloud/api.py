@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Action", "ApiRequest", "ApiResponse", "ErrorBody", "action_registry"]
+__all__ = ["Action", "ApiObject", "ApiRequest", "ApiResponse", "ErrorBody", "action_registry"]
 
 
 class ApiRequest(BaseModel):
@@ -23,6 +23,12 @@ class ApiRequest(BaseModel):
     def to_body(self) -> dict[str, Any]:
         """The JSON body: unset (``None``) fields are omitted, as the official SDKs do."""
         return self.model_dump(mode="json", exclude_none=True)
+
+
+class ApiObject(BaseModel):
+    """Base of structures nested in a response (``DomainInfo``, ``RecordListItem``…): unknown fields ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class ApiResponse(BaseModel):

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .api import Action, ApiRequest, ApiResponse
+from .api import Action, ApiObject, ApiRequest, ApiResponse
 
 __all__ = [
     "APPROVE_PLUGIN_LICENSE",
@@ -73,7 +73,7 @@ class EmptyResponse(ApiResponse):
     pass
 
 
-class PluginLicenseInfo(ApiResponse):
+class PluginLicenseInfo(ApiObject):
     """A licence application in the console. Times are ISO 8601 UTC (``2026-11-23T10:00:00Z``), or ``""``."""
 
     MiniProgramAppId: str
@@ -187,7 +187,7 @@ class DescribeRequestLogRequest(ApiRequest):
     pass
 
 
-class ActionCallCount(ApiResponse):
+class ActionCallCount(ApiObject):
     Service: str
     Action: str
     Count: int

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .api import Action, ApiRequest, ApiResponse
+from .api import Action, ApiObject, ApiRequest, ApiResponse
 
 __all__ = [
     "CREATE_DOMAIN",
@@ -68,7 +68,7 @@ class CreateDomainRequest(ApiRequest):
     Tags: list[TagItem] | None = None
 
 
-class DomainCreateInfo(ApiResponse):
+class DomainCreateInfo(ApiObject):
     Id: int
     Domain: str
     Punycode: str = ""
@@ -87,7 +87,7 @@ class DescribeDomainListRequest(ApiRequest):
     Keyword: str | None = None
 
 
-class DomainListItem(ApiResponse):
+class DomainListItem(ApiObject):
     DomainId: int
     Name: str
     Status: str = "ENABLE"
@@ -99,14 +99,17 @@ class DomainListItem(ApiResponse):
     UpdatedOn: str = ""
 
 
-class DomainCountInfo(ApiResponse):
+class DomainCountInfo(ApiObject):
     DomainTotal: int = 0
     AllTotal: int = 0
     MineTotal: int = 0
 
 
+DomainCountInfoModel = DomainCountInfo
+
+
 class DescribeDomainListResponse(ApiResponse):
-    DomainCountInfo: DomainCountInfo = Field(default_factory=DomainCountInfo)
+    DomainCountInfo: DomainCountInfoModel = Field(default_factory=lambda: DomainCountInfoModel())
     DomainList: list[DomainListItem] = Field(default_factory=list)
 
 
@@ -168,7 +171,7 @@ class DescribeRecordRequest(ApiRequest):
     DomainId: int | None = None
 
 
-class RecordInfo(ApiResponse):
+class RecordInfo(ApiObject):
     Id: int
     SubDomain: str
     RecordType: str
@@ -185,8 +188,11 @@ class RecordInfo(ApiResponse):
     DomainId: int = 0
 
 
+RecordInfoModel = RecordInfo
+
+
 class DescribeRecordResponse(ApiResponse):
-    RecordInfo: RecordInfo
+    RecordInfo: RecordInfoModel
 
 
 class DescribeRecordListRequest(ApiRequest):
@@ -208,13 +214,13 @@ class DescribeRecordListRequest(ApiRequest):
     ErrorOnEmpty: Literal["yes", "no"] | None = None
 
 
-class RecordCountInfo(ApiResponse):
+class RecordCountInfo(ApiObject):
     SubdomainCount: int = 0
     ListCount: int = 0
     TotalCount: int = 0
 
 
-class RecordListItem(ApiResponse):
+class RecordListItem(ApiObject):
     RecordId: int
     Value: str
     Status: str = "ENABLE"
@@ -231,8 +237,11 @@ class RecordListItem(ApiResponse):
     DefaultNS: bool | None = None
 
 
+RecordCountInfoModel = RecordCountInfo
+
+
 class DescribeRecordListResponse(ApiResponse):
-    RecordCountInfo: RecordCountInfo = Field(default_factory=RecordCountInfo)
+    RecordCountInfo: RecordCountInfoModel = Field(default_factory=lambda: RecordCountInfoModel())
     RecordList: list[RecordListItem] = Field(default_factory=list)
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .api import Action, ApiRequest, ApiResponse
+from .api import Action, ApiObject, ApiRequest, ApiResponse
 
 __all__ = [
     "ADD_LIVE_DOMAIN",
@@ -57,13 +57,13 @@ LIVE_VERSION = "2018-08-01"
 DOMAIN_TYPE_PUSH = 0
 DOMAIN_TYPE_PLAY = 1
 
-DomainType = Annotated[int, Field(ge=0, le=1)]
-PlayType = Annotated[int, Field(ge=1, le=3)]
-Flag = Annotated[int, Field(ge=0, le=1)]
-VerifyType = Literal["dnsCheck", "fileCheck", "dbCheck"]
+DomainTypeValue = Annotated[int, Field(ge=0, le=1)]
+PlayTypeValue = Annotated[int, Field(ge=1, le=3)]
+FlagValue = Annotated[int, Field(ge=0, le=1)]
+VerifyTypeValue = Literal["dnsCheck", "fileCheck", "dbCheck"]
 
 
-class DomainInfo(ApiResponse):
+class DomainInfo(ApiObject):
     """One live domain as DescribeLiveDomain(s) report it (§2.9)."""
 
     Name: str
@@ -80,13 +80,17 @@ class DomainInfo(ApiResponse):
     IsMiniProgramLive: int = 0
 
 
+# Alias so a field may carry the model's own name (pydantic resolves annotations in the class body).
+LiveDomainInfo = DomainInfo
+
+
 class AddLiveDomainRequest(ApiRequest):
     DomainName: str
-    DomainType: DomainType
-    PlayType: PlayType | None = None
-    IsDelayLive: Flag | None = None
-    IsMiniProgramLive: Flag | None = None
-    VerifyOwnerType: VerifyType | None = None
+    DomainType: DomainTypeValue
+    PlayType: PlayTypeValue | None = None
+    IsDelayLive: FlagValue | None = None
+    IsMiniProgramLive: FlagValue | None = None
+    VerifyOwnerType: VerifyTypeValue | None = None
 
 
 class AddLiveDomainResponse(ApiResponse):
@@ -95,7 +99,7 @@ class AddLiveDomainResponse(ApiResponse):
 
 class AuthenticateDomainOwnerRequest(ApiRequest):
     DomainName: str
-    VerifyType: VerifyType
+    VerifyType: VerifyTypeValue
 
 
 class AuthenticateDomainOwnerResponse(ApiResponse):
@@ -106,7 +110,7 @@ class AuthenticateDomainOwnerResponse(ApiResponse):
 
 class DeleteLiveDomainRequest(ApiRequest):
     DomainName: str
-    DomainType: DomainType
+    DomainType: DomainTypeValue
 
 
 class DeleteLiveDomainResponse(ApiResponse):
@@ -118,22 +122,22 @@ class DescribeLiveDomainRequest(ApiRequest):
 
 
 class DescribeLiveDomainResponse(ApiResponse):
-    DomainInfo: DomainInfo | None = None
+    DomainInfo: LiveDomainInfo | None = None
 
 
 class DescribeLiveDomainsRequest(ApiRequest):
-    DomainStatus: Flag | None = None
-    DomainType: DomainType | None = None
+    DomainStatus: FlagValue | None = None
+    DomainType: DomainTypeValue | None = None
     PageSize: Annotated[int, Field(ge=10, le=100)] | None = None
     PageNum: Annotated[int, Field(ge=1, le=100000)] | None = None
-    IsDelayLive: Flag | None = None
+    IsDelayLive: FlagValue | None = None
     DomainPrefix: str | None = None
-    PlayType: PlayType | None = None
+    PlayType: PlayTypeValue | None = None
 
 
 class DescribeLiveDomainsResponse(ApiResponse):
     AllCount: int = 0
-    DomainList: list[DomainInfo] = Field(default_factory=list)
+    DomainList: list[LiveDomainInfo] = Field(default_factory=list)
     CreateLimitCount: int | None = None
     PlayTypeCount: list[int] | None = None
 
@@ -156,7 +160,7 @@ class ForbidLiveDomainResponse(ApiResponse):
 
 class ModifyLivePlayDomainRequest(ApiRequest):
     DomainName: str
-    PlayType: PlayType
+    PlayType: PlayTypeValue
 
 
 class ModifyLivePlayDomainResponse(ApiResponse):
@@ -175,7 +179,7 @@ class DescribeBillBandwidthAndFluxListRequest(ApiRequest):
     RegionNames: list[str] | None = None
 
 
-class BillDataInfo(ApiResponse):
+class BillDataInfo(ApiObject):
     Time: str
     Bandwidth: float = 0.0
     Flux: float = 0.0
