@@ -1,0 +1,40 @@
+"""pulumi-tclive: Tencent Cloud Live mini-program live streaming as Pulumi resources.
+
+Declare the WeChat mini-program live plugin licence, the live push/play domains and the DNS CNAME
+records those domains need; the product's rules (R1–R9) are enforced at preview time wherever
+possible. See README.md for the quick start and configuration.
+"""
+
+from .component import MiniProgramLive
+from .errors import (
+    ConfigurationError,
+    DnsConflictError,
+    DnsError,
+    DnsUpdateError,
+    PropagationTimeout,
+    RuleViolation,
+    TcliveError,
+    TencentCloudApiError,
+    TencentCloudError,
+    ThrottledError,
+    TransportError,
+)
+from .resources import CnameRecord, LiveDomain, PluginLicense
+
+__all__ = [
+    "CnameRecord",
+    "ConfigurationError",
+    "DnsConflictError",
+    "DnsError",
+    "DnsUpdateError",
+    "LiveDomain",
+    "MiniProgramLive",
+    "PluginLicense",
+    "PropagationTimeout",
+    "RuleViolation",
+    "TcliveError",
+    "TencentCloudApiError",
+    "TencentCloudError",
+    "ThrottledError",
+    "TransportError",
+]

@@ -148,6 +148,8 @@ class FaultRule(ApiRequest):
     Http502Rate: Rate = 0.0
     DropResponseRate: Rate = 0.0
     DelayMs: Annotated[int, Field(ge=0, le=60000)] = 0
+    Times: Annotated[int, Field(ge=1)] | None = None
+    """Apply this rule to the next ``Times`` matching requests only (``None``: until replaced)."""
 
 
 class SetFaultsRequest(ApiRequest):

@@ -1,0 +1,44 @@
+"""Education (网课): the three domains R6 recommends, declared resource by resource.
+
+- a standard push domain: teachers push from OBS or the App (no mini-program push domain needed);
+- a mini-program play domain: the WeChat plugin must play from one (protected: never deletable, R8);
+- a standard play domain: App, Web/H5 and PC viewers play from it (billed at standard prices).
+Each domain gets a DNSPod CNAME to the target Tencent assigns (R9).
+"""
+
+import pulumi
+
+import pulumi_tclive as tclive
+
+licence = tclive.PluginLicense(
+    "school",
+    mini_program_app_id="wx00112233445566aa",
+    mini_program_name="Acme School",
+    subject_type="enterprise",
+    scene="education",
+    service_categories=["在线教育", "在线视频课程"],
+)
+
+domains = {
+    "push": tclive.LiveDomain("push", domain_name="push.school.example.com", domain_type="push"),
+    "mp-play": tclive.LiveDomain(
+        "mp-play",
+        domain_name="mp.school.example.com",
+        domain_type="play",
+        scene="mini_program",
+        plugin_license=licence,
+    ),
+    "app-play": tclive.LiveDomain("app-play", domain_name="play.school.example.com", domain_type="play"),
+}
+
+for key, domain in domains.items():
+    tclive.CnameRecord(
+        f"{key}-cname",
+        name=domain.domain_name,
+        target=domain.cname_target,
+        dns="dnspod",
+        opts=pulumi.ResourceOptions(depends_on=[domain]),
+    )
+
+pulumi.export("licence_status", licence.status)
+pulumi.export("cname_targets", {key: d.cname_target for key, d in domains.items()})

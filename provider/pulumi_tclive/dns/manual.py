@@ -1,0 +1,148 @@
+"""The manual backend: the provider writes nothing, it prints the exact record for a person to add.
+
+The deployment then waits with the propagation check until the zone's nameservers serve it, so
+``pulumi up`` finishes when the record a person added is live.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+import dns.exception
+import dns.resolver
+
+from ..errors import DnsConflictError, DnsError
+from .base import CnameState, Nameserver, check_cname_owner, check_ttl, dns_name, normalise_name, relative_name
+from .propagation import authoritative_nameservers, probe_cname, resolver_at
+
+__all__ = ["ManualBackend", "record_line"]
+
+
+def record_line(fqdn: str, ttl: int | None, target: str) -> str:
+    """The record in zone-file syntax, absolute names: ``play.example.com. 600 IN CNAME x.tlivecdn.com.``
+
+    :param fqdn: the record name.
+    :param ttl: seconds; left out of the line when ``None`` (unknown).
+    :param target: the CNAME target.
+    """
+    ttl_text = "" if ttl is None else f" {ttl}"
+    return f"{normalise_name(fqdn)}.{ttl_text} IN CNAME {normalise_name(target)}."
+
+
+class ManualBackend:
+    """Prints the records to add or remove; reads what the zone's authoritative servers answer.
+
+    :param nameservers: the servers to read from; ``None`` finds the zone's NS set through the
+        system resolver.
+    :param out: where instructions are printed (stderr by default, next to the progress lines).
+    """
+
+    kind = "manual"
+
+    def __init__(self, nameservers: Sequence[Nameserver] | None, out: TextIO = sys.stderr) -> None:
+        self.nameservers = list(nameservers) if nameservers else None
+        self.out = out
+
+    def __repr__(self) -> str:
+        servers = "None" if self.nameservers is None else ", ".join(map(str, self.nameservers))
+        return f"ManualBackend(nameservers=[{servers}])"
+
+    def find_zone(self, fqdn: str) -> str:
+        """The zone holding ``fqdn``, found by walking up with SOA queries.
+
+        :param fqdn: the record name.
+        """
+        resolver = (
+            dns.resolver.get_default_resolver() if self.nameservers is None else resolver_at(self.nameservers, 10.0)
+        )
+        try:
+            zone = dns.resolver.zone_for_name(dns_name(fqdn), resolver=resolver)
+        except dns.exception.DNSException as exc:
+            raise DnsError(
+                f"cannot find the zone of {normalise_name(fqdn)} ({exc.__class__.__name__}: {exc}): pass zone= "
+                "explicitly, or list its nameservers in tclive:nameservers"
+            ) from exc
+        return normalise_name(zone.to_text())
+
+    def read(self, fqdn: str, zone: str) -> CnameState:
+        """The CNAME the zone's authoritative servers answer (the first one that answers authoritatively).
+
+        Only the CNAME is read: other record types at the name are not reported (``other_types`` is empty).
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        relative_name(name, origin)  # refuses a name outside the zone before any query
+        servers = self.nameservers or authoritative_nameservers(origin)
+        problems = []
+        for server in servers:
+            answer = probe_cname(name, server)
+            if answer.authoritative:
+                return CnameState(name, origin, answer.target, answer.ttl, (), name if answer.target else "")
+            problems.append(f"{server}: {answer.describe()}")
+        raise DnsError(
+            f"no nameserver answered authoritatively for {name} CNAME ({'; '.join(problems)}): check the zone's "
+            "delegation, or list its authoritative servers in tclive:nameservers"
+        )
+
+    def ensure(self, fqdn: str, zone: str, target: str, ttl: int, *, overwrite: bool) -> CnameState:
+        """Print the record to add (unless it is already served) and return what DNS serves now.
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        :param target: the CNAME target.
+        :param ttl: seconds.
+        :param overwrite: allow the instructions to replace a different CNAME already at the name.
+        """
+        name, origin, want = normalise_name(fqdn), normalise_name(zone), normalise_name(target)
+        check_cname_owner(name, origin)
+        check_ttl(ttl)
+        state = self.read(name, origin)
+        if state.target == want:
+            print(f"DNS record already in place: {record_line(name, state.ttl, want)}", file=self.out)
+            return state
+        if state.target is not None and not overwrite:
+            raise DnsConflictError(
+                f"{name} already has a CNAME to {state.target}, which this resource did not create: change it by hand "
+                "to the new target, point the resource at another name, or set overwrite=True to be told to replace it."
+            )
+        replacing = f" (replacing the CNAME to {state.target})" if state.target else ""
+        print(
+            f"Add this DNS record in zone {origin}{replacing}; the deployment waits until the zone's nameservers "
+            f"serve it:\n  {record_line(name, ttl, want)}",
+            file=self.out,
+        )
+        return state
+
+    def update(self, current: CnameState, target: str, ttl: int) -> CnameState:
+        """Print the change to make and return what DNS serves now.
+
+        :param current: the state last read.
+        :param target: the new target.
+        :param ttl: the new TTL.
+        """
+        check_ttl(ttl)
+        old = f"  remove: {record_line(current.fqdn, current.ttl, current.target)}\n" if current.target else ""
+        print(
+            f"Change this DNS record in zone {current.zone}; the deployment waits until the zone's nameservers serve "
+            f"it:\n{old}  add:    {record_line(current.fqdn, ttl, target)}",
+            file=self.out,
+        )
+        return self.read(current.fqdn, current.zone)
+
+    def delete(self, current: CnameState) -> bool:
+        """Print the record to remove; True when there was one to remove.
+
+        :param current: the state last read.
+        """
+        if current.target is None:
+            return False
+        print(
+            f"Remove this DNS record from zone {current.zone} (the provider does not delete records in manual mode):\n"
+            f"  {record_line(current.fqdn, current.ttl, current.target)}",
+            file=self.out,
+        )
+        return True

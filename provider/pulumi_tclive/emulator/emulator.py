@@ -1,0 +1,80 @@
+"""The :class:`Emulator`: one state file, its default credentials, and ways to reach it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from wsgiref.types import WSGIApplication
+
+import httpx
+
+from ..cloud.client import Credentials, TencentCloudClient
+from .app import EmulatorApp
+from .store import Store
+
+__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator"]
+
+EMBEDDED_ENDPOINT = "http://emulator.tclive.invalid"
+"""The base URL of the in-process emulator; ``.invalid`` never resolves, so nothing leaves the process."""
+
+DEFAULT_STATE_PATH = ".tclive/emulator.sqlite3"
+
+
+class Emulator:
+    """Tencent Cloud Live + DNSPod + the licence console, emulated on a SQLite file.
+
+    Opening a file that does not exist creates it with the default account and a random key pair,
+    both persisted; any number of instances (threads, processes) may share one file.
+
+    Args:
+        state_path: the SQLite state file; its directory is created when missing.
+        auto_approve: overrides the stored ``AutoApprovePluginLicenses`` setting for this instance
+            only (``None``: use the stored setting).
+    """
+
+    def __init__(self, state_path: str | os.PathLike[str], *, auto_approve: bool | None = None) -> None:
+        self.state_path = Path(state_path)
+        self.auto_approve = auto_approve
+        self._store = Store(self.state_path)
+        key = self._store.default_key
+        self.credentials = Credentials(key.secret_id, key.secret_key)
+        """The default account's key pair."""
+        self._app = EmulatorApp(self._store, auto_approve)
+
+    def __repr__(self) -> str:
+        return f"Emulator(state_path={str(self.state_path)!r}, secret_id={self.credentials.secret_id!r})"
+
+    def wsgi_app(self) -> WSGIApplication:
+        """The WSGI application speaking Tencent Cloud API 3.0 (serve it with any WSGI server)."""
+        return self._app
+
+    def transport(self) -> httpx.BaseTransport:
+        """An httpx transport that hands requests to the emulator in-process."""
+        return httpx.WSGITransport(app=self._app)
+
+    def client(self, **kwargs: Any) -> TencentCloudClient:
+        """A :class:`TencentCloudClient` on the default credentials, talking to this emulator in-process.
+
+        Args:
+            kwargs: further :class:`TencentCloudClient` arguments (``retry``, ``progress``…).
+        """
+        return TencentCloudClient(self.credentials, endpoint=EMBEDDED_ENDPOINT, transport=self.transport(), **kwargs)
+
+    def create_account(self) -> Credentials:
+        """A new, empty account (its own domains, zones, licences and traffic) and its key pair."""
+        key = self._store.create_account()
+        return Credentials(key.secret_id, key.secret_key)
+
+    def close(self) -> None:
+        """Close the state file's connections (a later request reopens them)."""
+        self._store.close()
+
+    def __enter__(self) -> Emulator:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,197 @@
+"""What the three resource providers share: settings from ``configure()``, lazily built clients,
+and helpers for the values the Pulumi engine sends (floats for numbers, ``Unknown`` in preview).
+
+Provider instances hold nothing when they are pickled (they are pickled by reference into every
+resource's ``__provider``), so credentials can never reach state. ``configure()`` runs in the
+provider process after unpickling; clients are built on first use by create/read/update/delete,
+never by check/diff, which stay offline.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pulumi.dynamic import CheckFailure, ConfigureRequest, ResourceProvider
+from pulumi.output import Unknown
+
+from ..errors import ConfigurationError
+from ..rules import Problem
+from ..settings import _SOURCES, ProviderSettings
+
+if TYPE_CHECKING:
+    from ..cloud.client import TencentCloudClient
+    from ..dns.base import CnameBackend
+
+__all__ = [
+    "Runtime",
+    "TcliveProvider",
+    "as_bool",
+    "as_int",
+    "failures",
+    "is_unknown",
+    "known",
+    "say",
+]
+
+
+def is_unknown(value: object) -> bool:
+    """True for a value the engine does not know yet (preview)."""
+    return isinstance(value, Unknown)
+
+
+def known(props: Mapping[str, Any], key: str) -> bool:
+    """True when ``key`` is present with a known value."""
+    return key in props and not is_unknown(props[key])
+
+
+def as_int(value: object, default: int) -> int:
+    """Numbers arrive as floats (``600.0``); ``None`` means the default."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    return default
+
+
+def as_bool(value: object, default: bool) -> bool:
+    """Booleans arrive as booleans; ``None`` (dropped key) means the default."""
+    return value if isinstance(value, bool) else default
+
+
+def failures(problems: list[Problem]) -> list[CheckFailure]:
+    """Rule problems as the engine's check failures (``property`` + ``reason. fix``)."""
+    return [CheckFailure(p.property, p.message()) for p in problems]
+
+
+def say(message: str) -> None:
+    """A progress or notice line: the engine shows a dynamic provider's stderr to the user."""
+    print(message, file=sys.stderr, flush=True)
+
+
+class Runtime:
+    """Clients for one set of settings, built lazily and shared by every provider in the process."""
+
+    def __init__(self, settings: ProviderSettings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._client: TencentCloudClient | None = None
+
+    def client(self) -> TencentCloudClient:
+        """The API client for the configured backend (real cloud, embedded emulator, or emulator server)."""
+        with self._lock:
+            if self._client is None:
+                self._client = self._build_client()
+            return self._client
+
+    def _build_client(self) -> TencentCloudClient:
+        from ..cloud.client import Credentials, RetryPolicy, TencentCloudClient
+
+        settings = self.settings
+        retry = RetryPolicy(write_deadline=settings.write_retry_timeout, read_deadline=settings.read_retry_timeout)
+        if settings.backend == "embedded":
+            from ..emulator import Emulator
+
+            settings.emulator_state.parent.mkdir(parents=True, exist_ok=True)
+            emulator = Emulator(settings.emulator_state, auto_approve=settings.emulator_auto_approve)
+            if settings.secret_id and settings.secret_key:
+                credentials = Credentials(settings.secret_id, settings.secret_key, settings.security_token)
+                return TencentCloudClient(
+                    credentials,
+                    endpoint=emulator_endpoint(),
+                    transport=emulator.transport(),
+                    region=settings.region,
+                    retry=retry,
+                    progress=say,
+                )
+            return emulator.client(region=settings.region, retry=retry, progress=say)
+        secret_id, secret_key = settings.require_credentials()
+        return TencentCloudClient(
+            Credentials(secret_id, secret_key, settings.security_token),
+            endpoint=settings.endpoint,
+            region=settings.region,
+            retry=retry,
+            progress=say,
+        )
+
+    def cname_backend(self, kind: str) -> CnameBackend:
+        """The DNS backend for ``dns=kind``."""
+        if kind == "dnspod":
+            from ..dns.dnspod import DnspodBackend
+
+            return DnspodBackend(self.client())
+        if kind == "rfc2136":
+            from ..dns.rfc2136 import Rfc2136Backend
+
+            server, key_name, secret = self.settings.require_rfc2136()
+            return Rfc2136Backend(
+                server, key_name=key_name, secret=secret, algorithm=self.settings.rfc2136_tsig_algorithm
+            )
+        if kind == "manual":
+            from ..dns.manual import ManualBackend
+
+            return ManualBackend(self.settings.nameservers or None)
+        raise ConfigurationError(f"dns={kind!r} is not a DNS backend; use 'dnspod', 'rfc2136' or 'manual'.")
+
+
+def emulator_endpoint() -> str:
+    """The base URL the embedded emulator answers on (never resolved: the transport is in-process)."""
+    from ..emulator import EMBEDDED_ENDPOINT
+
+    return EMBEDDED_ENDPOINT
+
+
+_RUNTIMES: dict[ProviderSettings, Runtime] = {}
+_RUNTIMES_LOCK = threading.Lock()
+
+
+def _runtime_for(settings: ProviderSettings) -> Runtime:
+    with _RUNTIMES_LOCK:
+        runtime = _RUNTIMES.get(settings)
+        if runtime is None:
+            runtime = _RUNTIMES[settings] = Runtime(settings)
+        return runtime
+
+
+class TcliveProvider(ResourceProvider):
+    """Base of the three providers: settings from ``configure()``, a shared :class:`Runtime`.
+
+    ``serialize_as_secret_always`` is ``False`` on purpose: the provider is pickled by reference
+    (module and class name, ~100 bytes) and captures no settings or secrets, so there is nothing to
+    hide, and state stays readable. A test proves the pickle holds no secret.
+    """
+
+    serialize_as_secret_always = False
+
+    def configure(self, req: ConfigureRequest) -> None:
+        """Read settings from the namespaced stack config the engine sends (then the environment)."""
+        config = {key: str(value) for key, _ in _SOURCES.values() if (value := req.config.get(key)) is not None}
+        self._load(config)
+
+    def _load(self, config: Mapping[str, str]) -> None:
+        try:
+            self._settings: ProviderSettings | None = ProviderSettings.load(config)
+            self._settings_error: ConfigurationError | None = None
+        except ConfigurationError as exc:
+            self._settings, self._settings_error = None, exc
+
+    @property
+    def settings(self) -> ProviderSettings:
+        """The settings; raises the configuration error (if any) only when an operation needs them."""
+        if not hasattr(self, "_settings_error"):
+            self._load({})
+        if self._settings is None:
+            assert self._settings_error is not None
+            raise self._settings_error
+        return self._settings
+
+    @property
+    def runtime(self) -> Runtime:
+        """The shared clients for these settings."""
+        return _runtime_for(self.settings)

@@ -1,0 +1,424 @@
+"""``LiveDomain``: a live push or play domain, standard or mini-program (R4–R9).
+
+Identity (a change needs a new domain): ``domain_name``, ``domain_type``, ``scene``, ``slow_live``.
+Updated in place: ``enabled`` (Enable/ForbidLiveDomain) and ``play_region`` (ModifyLivePlayDomain).
+
+A mini-program play domain can never be deleted or unbound once added (R8, seed: 添加小程序直播的播放域名后，暂不支持删除解绑):
+it is protected by default, ``check()`` refuses any change that would need a new domain, and
+``delete()`` refuses. Before adding one, ``create()`` asks the billing API for the domain's play
+traffic this month and refuses a used domain unless ``allow_used_domain=True`` (R7: that month's
+whole usage would be billed at mini-program prices).
+
+API calls (reference ``tencent-cloud-api.md`` §2): create = AddLiveDomain + DescribeLiveDomain
+(+ DescribeBillBandwidthAndFluxList for a mini-program play domain, + ForbidLiveDomain only when
+``enabled=False``); read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
+``tencentcloud_css_domain`` makes four calls per create (§5.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
+
+from .. import rules
+from ..cloud.client import TencentCloudClient
+from ..cloud.live import (
+    ADD_LIVE_DOMAIN,
+    DELETE_LIVE_DOMAIN,
+    DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+    DESCRIBE_LIVE_DOMAIN,
+    ENABLE_LIVE_DOMAIN,
+    FORBID_LIVE_DOMAIN,
+    MODIFY_LIVE_PLAY_DOMAIN,
+    AddLiveDomainRequest,
+    DeleteLiveDomainRequest,
+    DescribeBillBandwidthAndFluxListRequest,
+    DescribeLiveDomainRequest,
+    DomainInfo,
+    EnableLiveDomainRequest,
+    ForbidLiveDomainRequest,
+    ModifyLivePlayDomainRequest,
+)
+from ..errors import RuleViolation, TencentCloudApiError
+from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+
+__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain"]
+
+IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
+UPDATABLE = ("enabled", "play_region")
+INPUTS = (
+    *IDENTITY,
+    *UPDATABLE,
+    "plugin_license",
+    "plugin_license_status",
+    "adopt_existing",
+    "allow_used_domain",
+)
+DOMAIN_TYPE_CODES = {"push": 0, "play": 1}
+PLAY_REGION_CODES = {"mainland": 1, "global": 2, "overseas": 3}
+PLAY_REGION_NAMES = {code: name for name, code in PLAY_REGION_CODES.items()}
+BEIJING = timezone(timedelta(hours=8))
+
+_HINTS = {
+    "InvalidParameter.MpPluginNoUse": (
+        "The account has no available mini-program live plugin licence. Finish the PluginLicense "
+        "(review, then payment in 云直播控制台 > 资源包/插件管理) before adding mini-program domains."
+    ),
+    "InvalidParameter.MpHostDelete": (
+        "This mini-program domain was deleted this calendar month and cannot be added again until next month; "
+        "use another domain name or wait."
+    ),
+    "FailedOperation.DomainNeedVerifyOwner": (
+        "Tencent Cloud wants proof that you own the domain: verify it with AuthenticateDomainOwner "
+        "(a TXT record) in the console, then run the update again."
+    ),
+    "FailedOperation.HostOutLimit": (
+        "The account reached its live domain limit (100): delete unused domains or ask Tencent support to raise it."
+    ),
+    "FailedOperation.DeleteDomainInLockedTime": (
+        "The domain had traffic in the last two days and is locked: deletion is allowed after two days without traffic."
+    ),
+    "InternalError.ChineseCharacterDetected": "Tencent Cloud does not accept Chinese (IDN) live domains.",
+    "FailedOperation.ParentDomainAdded": "A parent domain of this name is already added; use a different name.",
+    "FailedOperation.SubDomainAdded": "A sub-domain of this name is already added; use a different name.",
+    "InternalError.DomainAlreadyExist": (
+        "The domain is connected to another Tencent Cloud account; verify ownership, then add it again."
+    ),
+}
+
+
+def _with_hint(exc: TencentCloudApiError, subject: str) -> TencentCloudApiError:
+    hint = next((text for code, text in _HINTS.items() if exc.matches(code)), "")
+    if not hint:
+        return exc
+    return TencentCloudApiError(
+        action=exc.action,
+        code=exc.code,
+        message=exc.message,
+        request_id=exc.request_id,
+        attempts=exc.attempts,
+        hint=f"{subject}: {hint}",
+    )
+
+
+def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The input fields with defaults applied (also used on old outputs, which carry every input)."""
+    values = {key: props.get(key) for key in INPUTS}
+    values["scene"] = values["scene"] or "standard"
+    values["slow_live"] = as_bool(values["slow_live"], False)
+    values["enabled"] = as_bool(values["enabled"], True)
+    values["adopt_existing"] = as_bool(values["adopt_existing"], False)
+    values["allow_used_domain"] = as_bool(values["allow_used_domain"], False)
+    if values["play_region"] is None and values["domain_type"] == "play":
+        values["play_region"] = "mainland"
+    return values
+
+
+def _is_mini_program_play(values: Mapping[str, Any]) -> bool:
+    return values.get("domain_type") == "play" and values.get("scene") == "mini_program"
+
+
+def describe_live_domain(client: TencentCloudClient, name: str) -> DomainInfo | None:
+    """DescribeLiveDomain, with ``None`` for a domain that does not exist in the account."""
+    try:
+        return client.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName=name)).DomainInfo
+    except TencentCloudApiError as exc:
+        if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
+            return None
+        raise
+
+
+def _set_enabled(client: TencentCloudClient, name: str, enabled: bool) -> None:
+    if enabled:
+        client.call(ENABLE_LIVE_DOMAIN, EnableLiveDomainRequest(DomainName=name))
+    else:
+        client.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName=name))
+
+
+def _actual(info: DomainInfo) -> dict[str, Any]:
+    """The domain as Tencent Cloud reports it, in the resource's terms."""
+    domain_type = "play" if info.Type == 1 else "push"
+    return {
+        "domain_name": info.Name,
+        "domain_type": domain_type,
+        "scene": "mini_program" if info.IsMiniProgramLive == 1 else "standard",
+        "slow_live": info.IsDelayLive == 1,
+        "enabled": info.Status == 1,
+        "play_region": PLAY_REGION_NAMES.get(info.PlayType, "mainland") if domain_type == "play" else None,
+    }
+
+
+def _outputs(inputs: Mapping[str, Any], info: DomainInfo, *, adopted: bool) -> dict[str, Any]:
+    return {
+        **inputs,
+        **_actual(info),
+        "cname_target": info.TargetDomain,
+        "cname_status": "configured" if info.BCName == 1 else "pending",
+        "current_cname": info.CurrentCName.rstrip(".").lower(),
+        "created_at": info.CreateTime,
+        "adopted": adopted,
+    }
+
+
+class LiveDomainProvider(TcliveProvider):
+    """Dynamic provider of :class:`LiveDomain` (see the module docstring)."""
+
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = dict(news)
+        name = inputs.get("domain_name")
+        if isinstance(name, str):
+            inputs["domain_name"] = rules.normalize_domain_name(name)
+        problems: list[rules.Problem] = []
+        if not is_unknown(inputs.get("domain_name")):
+            problems += rules.check_live_domain_name(inputs.get("domain_name"))
+        kind = (inputs.get("domain_type"), inputs.get("scene") or "standard", inputs.get("play_region"))
+        if not any(is_unknown(v) for v in kind):
+            has_licence = inputs.get("plugin_license") is not None
+            problems += rules.check_domain_kind(*kind, has_licence=has_licence)
+        status = inputs.get("plugin_license_status")
+        if (inputs.get("scene") == "mini_program") and status is not None and not is_unknown(status):
+            problems += rules.check_licence_status_for_domains(status)
+        for flag in ("slow_live", "enabled", "adopt_existing", "allow_used_domain"):
+            value = inputs.get(flag)
+            if value is not None and not is_unknown(value) and not isinstance(value, bool):
+                problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
+        if olds and not problems:
+            old = _inputs(olds)
+            new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
+            problems += rules.check_mini_program_play_change(old, {**old, **new})
+        return CheckResult(inputs, failures(problems))
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        old, new = _inputs(olds), _inputs(news)
+        compared = (*IDENTITY, *UPDATABLE, "plugin_license")
+        changed = [k for k in compared if is_unknown(news.get(k)) or old[k] != new[k]]
+        replaces = [k for k in changed if k in IDENTITY and not is_unknown(news.get(k))]
+        # Tencent keys domains by name: the same name with another type/scene must go before it comes back.
+        same_name = "domain_name" not in changed
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=bool(replaces) and same_name)
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _inputs(props)
+        name = str(inputs["domain_name"])
+        client = self.runtime.client()
+        if _is_mini_program_play(inputs) and not inputs["allow_used_domain"]:
+            self._refuse_used_domain(client, name)
+        adopted = False
+        try:
+            client.call(
+                ADD_LIVE_DOMAIN,
+                AddLiveDomainRequest(
+                    DomainName=name,
+                    DomainType=DOMAIN_TYPE_CODES[str(inputs["domain_type"])],
+                    PlayType=PLAY_REGION_CODES[str(inputs["play_region"])] if inputs["domain_type"] == "play" else None,
+                    IsDelayLive=1 if inputs["slow_live"] else 0,
+                    IsMiniProgramLive=1 if inputs["scene"] == "mini_program" else 0,
+                ),
+            )
+        except TencentCloudApiError as exc:
+            if not exc.matches("FailedOperation.DomainAdded", "InvalidParameter.DomainAlreadyExist"):
+                raise _with_hint(exc, f"live domain {name}") from None
+            # Our own earlier attempt may have been committed with its answer lost (attempts > 1).
+            if not (inputs["adopt_existing"] or exc.attempts > 1):
+                raise RuleViolation(
+                    f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` "
+                    "added it and failed before recording it, or it was added in the console, set "
+                    "adopt_existing=True to manage the existing domain."
+                ) from None
+            adopted = True
+        info = describe_live_domain(client, name)
+        if info is None:
+            raise RuleViolation(
+                f"Live domain {name} was accepted by AddLiveDomain but DescribeLiveDomain does not find it; "
+                "run `pulumi up` again (the next attempt adopts it if it appears)."
+            )
+        if adopted:
+            self._require_match(name, inputs, info)
+            say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
+            info = self._converge(client, name, inputs, info)
+        elif not inputs["enabled"]:
+            _set_enabled(client, name, False)
+            info = info.model_copy(update={"Status": 0})
+        return CreateResult(name, _outputs(inputs, info, adopted=adopted))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        info = describe_live_domain(self.runtime.client(), id_)
+        if info is None:
+            return ReadResult("", {})
+        inputs = {**_inputs(props), **_actual(info)}
+        outputs = _outputs(inputs, info, adopted=as_bool(props.get("adopted"), False))
+        return ReadResult(id_, outputs, inputs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        inputs = _inputs(news)
+        old = _inputs(olds)
+        client = self.runtime.client()
+        calls = 0
+        if inputs["domain_type"] == "play" and inputs["play_region"] != old["play_region"]:
+            region = PLAY_REGION_CODES[str(inputs["play_region"])]
+            client.call(MODIFY_LIVE_PLAY_DOMAIN, ModifyLivePlayDomainRequest(DomainName=id_, PlayType=region))
+            calls += 1
+        if inputs["enabled"] != old["enabled"]:
+            _set_enabled(client, id_, bool(inputs["enabled"]))
+            calls += 1
+        if calls == 0:
+            kept = {k: olds[k] for k in ("cname_target", "cname_status", "current_cname", "created_at", "adopted")}
+            return UpdateResult({**inputs, **kept})
+        info = describe_live_domain(client, id_)
+        if info is None:
+            raise RuleViolation(f"Live domain {id_} disappeared during the update; run `pulumi refresh`, then up.")
+        return UpdateResult(_outputs(inputs, info, adopted=as_bool(olds.get("adopted"), False)))
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        values = _inputs(props)
+        if _is_mini_program_play(values):
+            raise RuleViolation(
+                f"Live domain {id_} is a mini-program play domain, which Tencent Cloud never lets you delete or "
+                "unbind (R8). To stop managing it, set retain_on_delete=True on the LiveDomain and run `pulumi up`, "
+                "then remove it from the program: the domain stays in your account."
+            )
+        try:
+            self.runtime.client().call(
+                DELETE_LIVE_DOMAIN,
+                DeleteLiveDomainRequest(DomainName=id_, DomainType=DOMAIN_TYPE_CODES[str(values["domain_type"])]),
+            )
+        except TencentCloudApiError as exc:
+            if exc.matches("ResourceNotFound.DomainNotExist"):
+                say(f"LiveDomain {id_}: already gone from the account.")
+                return
+            raise _with_hint(exc, f"live domain {id_}") from None
+
+    def _refuse_used_domain(self, client: TencentCloudClient, name: str) -> None:
+        """R7: a mini-program play domain bills the whole month at mini-program prices."""
+        now = datetime.now(UTC).astimezone(BEIJING)
+        start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        usage = client.call(
+            DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+            DescribeBillBandwidthAndFluxListRequest(
+                StartTime=start.strftime("%Y-%m-%d %H:%M:%S"),
+                EndTime=now.strftime("%Y-%m-%d %H:%M:%S"),
+                PlayDomains=[name],
+                Granularity=1440,
+            ),
+        )
+        if usage.SumFlux > 0:
+            raise RuleViolation(
+                f"Live domain {name} already has {usage.SumFlux:.2f} MB of play traffic this month "
+                f"({start:%Y-%m}). Adding it as a mini-program play domain bills all of this month's usage at "
+                "mini-program prices (seed: 建议使用当月没有产生消耗的自有域名). Use a domain with no usage this month, "
+                "wait until next month, or set allow_used_domain=True to accept the billing."
+            )
+
+    def _require_match(self, name: str, inputs: Mapping[str, Any], info: DomainInfo) -> None:
+        actual = _actual(info)
+        wrong = [f"{k} is {actual[k]!r} there, {inputs[k]!r} here" for k in IDENTITY if actual[k] != inputs[k]]
+        if wrong:
+            raise RuleViolation(
+                f"Live domain {name} already exists in the account but does not match this LiveDomain "
+                f"({'; '.join(wrong)}). Declare it as it is, or use another domain name."
+            )
+
+    def _converge(
+        self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo
+    ) -> DomainInfo:
+        """Bring an adopted domain's updatable settings to what the program declares."""
+        actual = _actual(info)
+        changed = False
+        if inputs["domain_type"] == "play" and actual["play_region"] != inputs["play_region"]:
+            region = PLAY_REGION_CODES[str(inputs["play_region"])]
+            client.call(MODIFY_LIVE_PLAY_DOMAIN, ModifyLivePlayDomainRequest(DomainName=name, PlayType=region))
+            changed = True
+        if actual["enabled"] != inputs["enabled"]:
+            _set_enabled(client, name, bool(inputs["enabled"]))
+            changed = True
+        if not changed:
+            return info
+        refreshed = describe_live_domain(client, name)
+        return refreshed if refreshed is not None else info
+
+
+class LiveDomain(Resource, module="tclive", name="LiveDomain"):
+    """A live push or play domain (R5): standard or mini-program, with the CNAME target Tencent assigns.
+
+    Args:
+        resource_name: The Pulumi resource name.
+        domain_name: The domain, e.g. ``mp-play.example.com`` (lower-cased, trailing dot dropped). Not an IP,
+            wildcard, IDN or Tencent-owned name.
+        domain_type: ``push`` or ``play``.
+        scene: ``standard`` (App/OBS/Web) or ``mini_program`` (the WeChat plugin). Default ``standard``.
+        play_region: Play domains only: ``mainland`` (default), ``global`` or ``overseas``. Updated in place.
+        slow_live: ``True`` for slow live (慢直播, IsDelayLive). Default ``False``.
+        plugin_license: The :class:`PluginLicense` (or its AppID); required for ``scene="mini_program"``.
+            While its status is known and not ``available``, preview fails with what to do next (R4).
+        enabled: ``False`` to keep the domain disabled (ForbidLiveDomain). Updated in place. Default ``True``.
+        adopt_existing: ``True`` to manage a domain that already exists in the account, if its type, scene
+            and slow-live setting match. Default ``False`` (an existing domain is an error).
+        allow_used_domain: Mini-program play only: ``True`` to add a domain that already has play traffic
+            this month, accepting that the whole month is billed at mini-program prices (R7). Default ``False``.
+        opts: Pulumi resource options. A mini-program play domain is ``protect=True`` unless you say otherwise:
+            it can never be deleted (R8).
+
+    Outputs: the inputs, plus ``cname_target`` (point the domain's CNAME here, R9), ``cname_status``
+    (``configured`` or ``pending``), ``current_cname``, ``created_at`` (Beijing time), ``adopted``.
+    """
+
+    domain_name: pulumi.Output[str]
+    domain_type: pulumi.Output[str]
+    scene: pulumi.Output[str]
+    play_region: pulumi.Output[str | None]
+    slow_live: pulumi.Output[bool]
+    enabled: pulumi.Output[bool]
+    cname_target: pulumi.Output[str]
+    cname_status: pulumi.Output[str]
+    current_cname: pulumi.Output[str]
+    created_at: pulumi.Output[str]
+    adopted: pulumi.Output[bool]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: pulumi.Input[str],
+        domain_type: pulumi.Input[str],
+        scene: pulumi.Input[str] = "standard",
+        play_region: pulumi.Input[str] | None = None,
+        slow_live: pulumi.Input[bool] = False,
+        plugin_license: Any = None,
+        enabled: pulumi.Input[bool] = True,
+        adopt_existing: bool = False,
+        allow_used_domain: bool = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        from .licence import PluginLicense
+
+        licence_id: Any = plugin_license
+        licence_status: Any = None
+        if isinstance(plugin_license, PluginLicense):
+            licence_id = plugin_license.mini_program_app_id
+            licence_status = plugin_license.status
+            opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=[plugin_license]), opts)
+        if domain_type == "play" and scene == "mini_program":
+            # R8: undeletable, so protected unless the caller explicitly says otherwise.
+            opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(protect=True), opts)
+        props: dict[str, Any] = {
+            "domain_name": domain_name,
+            "domain_type": domain_type,
+            "scene": scene,
+            "play_region": play_region,
+            "slow_live": slow_live,
+            "enabled": enabled,
+            "plugin_license": licence_id,
+            "plugin_license_status": licence_status,
+            "adopt_existing": adopt_existing,
+            "allow_used_domain": allow_used_domain,
+            "cname_target": None,
+            "cname_status": None,
+            "current_cname": None,
+            "created_at": None,
+            "adopted": None,
+        }
+        super().__init__(LiveDomainProvider(), resource_name, props, opts)

@@ -1,0 +1,267 @@
+"""``PluginLicense``: the WeChat mini-program live plugin licence (小程序·云直播插件授权).
+
+Rules enforced (DESIGN §2): R1 non-individual subject, R2 scene ↔ service category (and the
+offline-event documents), R3 plugin AppID and minimum version, R4 the review → payment →
+available lifecycle (``status``; LiveDomain refuses mini-program domains until it is available).
+
+Tencent Cloud has no API for the licence (reference ``tencent-cloud-api.md`` §3.1: console only).
+Against the emulator (``tclive:endpoint`` = ``embedded`` or an emulator URL) the application goes to
+the emulator's licence console. Against real Tencent Cloud the resource records the application
+and takes ``status`` from ``console_status``, which you copy from the console
+(云直播控制台 > 资源包/插件管理) as it moves on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
+
+from .. import rules
+from ..cloud.console import (
+    DESCRIBE_PLUGIN_LICENSES,
+    SUBMIT_PLUGIN_LICENSE,
+    DescribePluginLicensesRequest,
+    PluginLicenseInfo,
+    SubmitPluginLicenseRequest,
+)
+from ..errors import RuleViolation
+from ._provider import TcliveProvider, failures, is_unknown, known, say
+
+__all__ = ["PluginLicense", "PluginLicenseProvider"]
+
+INPUTS = (
+    "mini_program_app_id",
+    "mini_program_name",
+    "subject_type",
+    "scene",
+    "service_categories",
+    "plugin_version",
+    "event_permit",
+    "venue_proof",
+    "support_ticket",
+    "console_status",
+)
+# Details of the application itself: once submitted they are changed in the console, not here.
+APPLICATION_FIELDS = ("mini_program_name", "subject_type", "scene", "service_categories")
+APPLY_URL = "https://cloud.tencent.com/apply/p/n6h3nx5f73"
+
+
+def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    values = {key: props.get(key) for key in INPUTS}
+    if values["plugin_version"] is None:
+        values["plugin_version"] = rules.MIN_PLUGIN_VERSION
+    return values
+
+
+class PluginLicenseProvider(TcliveProvider):
+    """Dynamic provider of :class:`PluginLicense` (see the module docstring)."""
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = dict(news)
+        for key in ("mini_program_app_id", "mini_program_name"):
+            if isinstance(inputs.get(key), str):
+                inputs[key] = inputs[key].strip()
+        if inputs.get("plugin_version") is None:
+            inputs["plugin_version"] = rules.MIN_PLUGIN_VERSION
+        problems: list[rules.Problem] = []
+        if not is_unknown(inputs.get("mini_program_app_id")):
+            problems += rules.check_app_id(inputs.get("mini_program_app_id"))
+        if not is_unknown(inputs.get("mini_program_name")):
+            problems += rules.check_mini_program_name(inputs.get("mini_program_name"))
+        if not is_unknown(inputs.get("subject_type")):
+            problems += rules.check_subject_type(inputs.get("subject_type"))
+        scene_inputs = ("scene", "service_categories", "event_permit", "venue_proof", "support_ticket")
+        if not any(is_unknown(inputs.get(k)) for k in scene_inputs):
+            problems += rules.check_scene(
+                inputs.get("scene"),
+                inputs.get("service_categories"),
+                event_permit=inputs.get("event_permit"),
+                venue_proof=inputs.get("venue_proof"),
+                support_ticket=inputs.get("support_ticket"),
+            )
+        if not is_unknown(inputs["plugin_version"]):
+            problems += rules.check_plugin_version(inputs["plugin_version"])
+        status = inputs.get("console_status")
+        if status is not None and not is_unknown(status):
+            problems += rules.check_enum(status, rules.LICENCE_STATUSES, "console_status")
+        return CheckResult(inputs, failures(problems))
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        old, new = _inputs(olds), _inputs(news)
+        changed = [k for k in INPUTS if is_unknown(new[k]) or old[k] != new[k]]
+        replaces = [k for k in changed if k == "mini_program_app_id" and known(news, k)]
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _inputs(props)
+        app_id = str(inputs["mini_program_app_id"])
+        if self.settings.backend == "cloud":
+            say(
+                f"PluginLicense {app_id}: Tencent Cloud has no API for plugin licences. Submit the application "
+                f"with your screenshots at {APPLY_URL}, then set console_status to the status the console shows."
+            )
+            return CreateResult(app_id, self._outputs(inputs, None))
+        client = self.runtime.client()
+        found = client.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[app_id]))
+        if found.Licenses:
+            info = found.Licenses[0]
+            mismatched = _mismatches(inputs, info)
+            if mismatched:
+                raise RuleViolation(
+                    f"A plugin licence application for mini-program {app_id} already exists with different "
+                    f"details ({'; '.join(mismatched)}). Declare the licence with the details it was submitted "
+                    "with, or amend the application in the console first."
+                )
+            say(f"PluginLicense {app_id}: adopted the existing application (status {info.Status}).")
+        else:
+            info = client.call(
+                SUBMIT_PLUGIN_LICENSE,
+                SubmitPluginLicenseRequest(
+                    MiniProgramAppId=app_id,
+                    MiniProgramName=str(inputs["mini_program_name"]),
+                    SubjectType=str(inputs["subject_type"]),
+                    Scene=str(inputs["scene"]),
+                    ServiceCategories=[str(c) for c in inputs["service_categories"] or []],
+                ),
+            ).License
+        return CreateResult(app_id, self._outputs(inputs, info))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        inputs = _inputs(props)
+        if self.settings.backend == "cloud":
+            return ReadResult(id_, self._outputs(inputs, None), inputs)
+        found = self.runtime.client().call(
+            DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[id_])
+        )
+        if not found.Licenses:
+            return ReadResult("", {})
+        return ReadResult(id_, self._outputs(inputs, found.Licenses[0]), inputs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        inputs = _inputs(news)
+        changed = [k for k in APPLICATION_FIELDS if _inputs(olds)[k] != inputs[k]]
+        if changed:
+            say(
+                f"PluginLicense {id_}: {', '.join(changed)} changed. The submitted application is not amended by "
+                "pulumi-tclive; amend it in the console (or through Tencent support) so review sees the same details."
+            )
+        if self.settings.backend == "cloud":
+            return UpdateResult(self._outputs(inputs, None))
+        found = self.runtime.client().call(
+            DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[id_])
+        )
+        return UpdateResult(self._outputs(inputs, found.Licenses[0] if found.Licenses else None))
+
+    def delete(self, id_: str, _props: dict[str, Any]) -> None:
+        say(
+            f"PluginLicense {id_}: removed from the stack only. A plugin licence is never revoked by pulumi-tclive; "
+            "it stays in the console for its purchased period."
+        )
+
+    def _outputs(self, inputs: dict[str, Any], info: PluginLicenseInfo | None) -> dict[str, Any]:
+        real_cloud = info is None
+        status = (inputs.get("console_status") or "pending_review") if info is None else info.Status
+        return {
+            **inputs,
+            "status": status,
+            "plugin_app_id": rules.PLUGIN_APP_ID,
+            "plugin_name": rules.PLUGIN_NAME,
+            "min_plugin_version": rules.MIN_PLUGIN_VERSION,
+            "expires_at": "" if info is None else info.ExpiresAt,
+            "submitted_at": "" if info is None else info.SubmittedAt,
+            "next_steps": rules.licence_next_steps(status, scene=str(inputs.get("scene") or ""), real_cloud=real_cloud),
+            "managed_by": "Tencent Cloud console" if real_cloud else "emulator console",
+        }
+
+
+def _mismatches(inputs: Mapping[str, Any], info: PluginLicenseInfo) -> list[str]:
+    pairs = [
+        ("subject_type", info.SubjectType),
+        ("scene", info.Scene),
+    ]
+    out = [f"{key} is {value!r} there, {inputs[key]!r} here" for key, value in pairs if inputs[key] != value]
+    if sorted(inputs["service_categories"] or []) != sorted(info.ServiceCategories):
+        out.append(f"service_categories are {info.ServiceCategories!r} there, {inputs['service_categories']!r} here")
+    return out
+
+
+class PluginLicense(Resource, module="tclive", name="PluginLicense"):
+    """The mini-program live plugin licence of one WeChat mini-program (R1–R4).
+
+    Args:
+        resource_name: The Pulumi resource name.
+        mini_program_app_id: The mini-program's AppID (``wx`` + 16 hex digits). Changing it means a new licence.
+        mini_program_name: The mini-program's name as shown in the WeChat admin.
+        subject_type: ``enterprise``, ``government``, ``media`` or ``other_org``; ``individual`` is refused (R1).
+        scene: ``ecommerce``, ``education`` or ``offline_event`` (R2).
+        service_categories: The mini-program's service categories; the scene needs its category (R2):
+            ``电商平台`` for e-commerce, one of the education categories for education.
+        plugin_version: The plugin version the mini-program uses, at least ``1.2.1`` (R3; default ``1.2.1``).
+        event_permit: offline_event only: reference to the public-security permit (公安机关/派出所安全许可).
+        venue_proof: offline_event only: reference to the venue-use proof (场地使用证明).
+        support_ticket: offline_event only: the Tencent support ticket that confirmed the event.
+        console_status: Real Tencent Cloud only: the status the console shows (``pending_review``,
+            ``pending_payment``, ``available``, ``rejected``, ``expired``); ignored by the emulator, whose
+            console is authoritative.
+        opts: Pulumi resource options.
+
+    Outputs: ``status``, ``plugin_app_id`` (``wx95a7d2b78cf30f98``), ``plugin_name``, ``min_plugin_version``,
+    ``expires_at``, ``submitted_at``, ``next_steps`` (the console steps still to do, in order), ``managed_by``.
+    Deleting the resource never revokes a licence: it only leaves the stack.
+    """
+
+    mini_program_app_id: pulumi.Output[str]
+    mini_program_name: pulumi.Output[str]
+    subject_type: pulumi.Output[str]
+    scene: pulumi.Output[str]
+    service_categories: pulumi.Output[list[str]]
+    plugin_version: pulumi.Output[str]
+    status: pulumi.Output[str]
+    plugin_app_id: pulumi.Output[str]
+    plugin_name: pulumi.Output[str]
+    min_plugin_version: pulumi.Output[str]
+    expires_at: pulumi.Output[str]
+    submitted_at: pulumi.Output[str]
+    next_steps: pulumi.Output[list[str]]
+    managed_by: pulumi.Output[str]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        mini_program_app_id: pulumi.Input[str],
+        mini_program_name: pulumi.Input[str],
+        subject_type: pulumi.Input[str],
+        scene: pulumi.Input[str],
+        service_categories: pulumi.Input[Sequence[pulumi.Input[str]]],
+        plugin_version: pulumi.Input[str] | None = None,
+        event_permit: pulumi.Input[str] | None = None,
+        venue_proof: pulumi.Input[str] | None = None,
+        support_ticket: pulumi.Input[str] | None = None,
+        console_status: pulumi.Input[str] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "mini_program_app_id": mini_program_app_id,
+            "mini_program_name": mini_program_name,
+            "subject_type": subject_type,
+            "scene": scene,
+            "service_categories": service_categories,
+            "plugin_version": plugin_version,
+            "event_permit": event_permit,
+            "venue_proof": venue_proof,
+            "support_ticket": support_ticket,
+            "console_status": console_status,
+            "status": None,
+            "plugin_app_id": None,
+            "plugin_name": None,
+            "min_plugin_version": None,
+            "expires_at": None,
+            "submitted_at": None,
+            "next_steps": None,
+            "managed_by": None,
+        }
+        super().__init__(PluginLicenseProvider(), resource_name, props, opts)

@@ -1,0 +1,75 @@
+"""Command line: ``python -m pulumi_tclive.testing {preview,up,refresh,destroy} DIR [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pulumi_tclive.errors import ConfigurationError
+from pulumi_tclive.testing._engine import Engine
+
+__all__ = ["main"]
+
+
+def _pair(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key, value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pulumi_tclive.testing",
+        description="Run a Pulumi Python program without the Pulumi CLI (offline engine for dynamic providers).",
+    )
+    parser.add_argument("operation", choices=["preview", "up", "refresh", "destroy"], help="what to run")
+    parser.add_argument("project_dir", metavar="DIR", help="the directory holding Pulumi.yaml")
+    parser.add_argument("--stack", default="dev", help="stack name; selects Pulumi.<stack>.yaml (default dev)")
+    parser.add_argument(
+        "--config",
+        action="append",
+        type=_pair,
+        default=[],
+        metavar="KEY=VALUE",
+        help="a plain config value (KEY without a namespace gets the project's); repeatable",
+    )
+    parser.add_argument(
+        "--secret",
+        action="append",
+        type=_pair,
+        default=[],
+        metavar="KEY=VALUE",
+        help="a secret config value (visible in the process list; prefer `secure: plain:…` in a test stack file)",
+    )
+    parser.add_argument(
+        "--state", default=None, metavar="FILE", help="state file (default DIR/.tclive-state/<stack>.json)"
+    )
+    parser.add_argument("--skip-preview", action="store_true", help="up: apply without previewing first")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage).
+
+    :param argv: the arguments (default ``sys.argv[1:]``).
+    """
+    args = _parser().parse_args(argv)
+    try:
+        engine = Engine(
+            args.project_dir,
+            stack=args.stack,
+            config=dict(args.config),
+            state_path=args.state,
+            secrets=dict(args.secret),
+            echo=sys.stdout,
+        )
+        if args.operation == "up":
+            result = engine.up(skip_preview=args.skip_preview)
+        else:
+            result = getattr(engine, args.operation)()
+    except ConfigurationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return result.exit_code

@@ -1,0 +1,435 @@
+"""The step generator: what the engine does for each registration during ``preview`` and ``up``.
+
+Reproduces the Pulumi engine's rules for Python dynamic resources (see ``docs/offline-engine.md``):
+Check with old inputs, Diff on old outputs, create / update / replace / same, ``protect``,
+``retain_on_delete``, ``ignore_changes``, ``delete_before_replace``, deletes of resources the
+program no longer declares in reverse dependency order, and state saved after every step.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import replace as dataclass_replace
+from pathlib import Path
+from typing import Any
+
+from pulumi.runtime.proto import provider_pb2, resource_pb2
+
+from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
+from pulumi_tclive.testing._report import Report
+from pulumi_tclive.testing._state import ResourceState, StackState, seal
+from pulumi_tclive.testing._values import (
+    PROVIDER_KEY,
+    SECRET_PLACEHOLDER,
+    UNKNOWN,
+    contains_secret,
+    contains_unknown,
+    go_value,
+    struct_from,
+    struct_to_dict,
+    unwrap_secrets,
+    wrap_secret,
+)
+
+__all__ = ["DYNAMIC_TYPE_PREFIX", "Deployment", "Refusal", "delete_protected_message"]
+
+DYNAMIC_TYPE_PREFIX = "pulumi-python:dynamic"
+STACK_TYPE = "pulumi:pulumi:Stack"
+
+
+class Refusal(Exception):
+    """The engine refuses a registration; the error has been reported already."""
+
+
+def delete_protected_message(urn: str) -> str:
+    """The engine's text for deleting a protected resource (``deleteProtectedError`` in step.go).
+
+    :param urn: the resource URN.
+    """
+    return (
+        f'resource "{urn}" cannot be deleted\n'
+        "because it is protected. To unprotect the resource, either remove the `protect` flag from the "
+        "resource in your Pulumi program and run `pulumi up`, or use the command:\n"
+        f"`pulumi state unprotect '{urn}'`"
+    )
+
+
+def _replace_protected_message(urn: str) -> str:
+    return (
+        f'unable to replace resource "{urn}"\n'
+        "as it is currently marked for protection. To unprotect the resource, remove the `protect` flag "
+        "from the resource in your Pulumi program and run `pulumi up`"
+    )
+
+
+def _apply_ignore_changes(news: dict[str, Any], olds: Mapping[str, Any], paths: list[str]) -> dict[str, Any]:
+    """Copy the old value of each ignored path into the new inputs (or drop it when the old had none)."""
+    result = copy.deepcopy(news)
+    for path in paths:
+        keys = path.split(".")
+        old_parent: Any = olds
+        new_parent: Any = result
+        for key in keys[:-1]:
+            old_parent = old_parent.get(key) if isinstance(old_parent, dict) else None
+            if not isinstance(new_parent, dict) or not isinstance(new_parent.get(key), dict):
+                new_parent = None
+                break
+            new_parent = new_parent[key]
+        if new_parent is None:
+            continue
+        last = keys[-1]
+        if isinstance(old_parent, dict) and last in old_parent:
+            new_parent[last] = copy.deepcopy(old_parent[last])
+        else:
+            new_parent.pop(last, None)
+    return result
+
+
+def _changed_keys(olds: Mapping[str, Any], news: Mapping[str, Any]) -> list[str]:
+    return sorted(key for key in set(olds) | set(news) if olds.get(key) != news.get(key))
+
+
+class Deployment:
+    """One program run's worth of engine work (a preview, or the update half of an ``up``).
+
+    :param state: the stack state at the start (not modified; a new state is built).
+    :param state_path: where to save the state after each step (never in preview).
+    :param provider: the dynamic provider process.
+    :param report: where steps and errors go.
+    :param project: the project name. :param stack: the stack name.
+    :param preview: ``True`` for a preview (no Create/Update/Delete calls, nothing saved).
+    :param record_steps: ``False`` for the preview half of an ``up`` (its steps are printed only).
+    """
+
+    def __init__(
+        self,
+        *,
+        state: StackState,
+        state_path: Path,
+        provider: Callable[[], ProviderProcess],
+        report: Report,
+        project: str,
+        stack: str,
+        preview: bool,
+        record_steps: bool = True,
+    ) -> None:
+        self._state_path = state_path
+        self._provider = provider
+        self._report = report
+        self._project = project
+        self._stack = stack
+        self.preview = preview
+        self._record = record_steps
+        self._old_live = {entry.urn: entry for entry in state.resources if not entry.delete}
+        self._old_order = [entry for entry in state.resources if not entry.delete]
+        self._pending = [entry for entry in state.resources if entry.delete]
+        self._new: list[ResourceState] = []
+        self._registered: set[str] = set()
+        self._condemned: list[ResourceState] = []
+        self._ids = {entry.urn: entry.id for entry in state.resources if entry.id}
+        self._stack_urn = ""
+        self.outputs: dict[str, Any] = dict(state.outputs)
+        self.stopped = False
+        self.refused = False
+
+    # ---- state -------------------------------------------------------------------------------
+
+    def snapshot(self) -> StackState:
+        """The state as it stands now: new registrations, untouched old resources, pending deletes."""
+        untouched = [entry for entry in self._old_order if entry.urn not in self._registered]
+        resources = self._new + untouched + self._condemned + self._pending
+        return StackState(project=self._project, stack=self._stack, resources=resources, outputs=self.outputs)
+
+    def _save(self) -> None:
+        if not self.preview:
+            self.snapshot().save(self._state_path)
+
+    # ---- registrations -----------------------------------------------------------------------
+
+    def register(self, request: resource_pb2.RegisterResourceRequest) -> resource_pb2.RegisterResourceResponse:
+        """Apply one ``RegisterResource`` and answer it as the engine would.
+
+        :param request: the SDK's registration request.
+        :raises Refusal: when the registration fails (the error is already reported).
+        """
+        if self.stopped:
+            raise Refusal("the deployment stopped after an earlier error")
+        urn = self._urn(request)
+        if request.type == STACK_TYPE:
+            self._stack_urn = urn
+            return resource_pb2.RegisterResourceResponse(urn=urn)
+        if urn in self._registered:
+            self._fail(f"Duplicate resource URN '{urn}'; try giving it a unique name")
+        if not request.custom:
+            return self._component(request, urn)
+        if not request.type.startswith(DYNAMIC_TYPE_PREFIX):
+            self._fail(
+                f"{request.type} resource '{request.name}': the offline engine drives only Python dynamic "
+                f"resources (types starting {DYNAMIC_TYPE_PREFIX!r}); this one needs its provider plugin and "
+                "the real Pulumi CLI."
+            )
+        if request.importId:
+            self._fail(
+                f"{request.type} resource '{request.name}': import is not supported for dynamic resources "
+                "(the engine sends Read without inputs, pulumi/pulumi#16175)."
+            )
+        try:
+            return self._dynamic(request, urn)
+        except ProviderError as exc:
+            message = f"{request.type} resource '{request.name}': {exc.operation} failed"
+            self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+            self.stopped = True
+            raise Refusal(message) from None
+
+    def register_outputs(self, request: resource_pb2.RegisterResourceOutputsRequest) -> None:
+        """Record the stack's outputs (``pulumi.export``); component outputs are not kept.
+
+        :param request: the SDK's request.
+        """
+        if request.urn != self._stack_urn:
+            return
+        values = struct_to_dict(request.outputs)
+        self.outputs = {
+            key: "[unknown]" if contains_unknown(value) else SECRET_PLACEHOLDER if contains_secret(value) else value
+            for key, value in values.items()
+        }
+
+    def _urn(self, request: resource_pb2.RegisterResourceRequest) -> str:
+        qualified = request.type
+        if request.parent and request.parent != self._stack_urn:
+            qualified = request.parent.split("::")[2] + "$" + request.type
+        return f"urn:pulumi:{self._stack}::{self._project}::{qualified}::{request.name}"
+
+    def _fail(self, message: str) -> None:
+        self._report.error(message)
+        self.stopped = True
+        raise Refusal(message)
+
+    def _step(self, op: str, type_: str, name: str) -> None:
+        """Print a step; a preview counts it at once, an update only once it has succeeded."""
+        if not self._record:
+            self._report.plan(op, type_, name)
+        else:
+            self._report.step(op, type_, name, record=self.preview)
+
+    def _done(self, op: str, type_: str, name: str) -> None:
+        if self._record and not self.preview:
+            self._report.record(op, type_, name)
+
+    def _component(
+        self, request: resource_pb2.RegisterResourceRequest, urn: str
+    ) -> resource_pb2.RegisterResourceResponse:
+        inputs, secret_inputs = seal(struct_to_dict(request.object))
+        old = self._old_live.get(urn)
+        op = "create" if old is None else ("same" if old.inputs == inputs else "update")
+        entry = ResourceState(
+            urn=urn,
+            type=request.type,
+            name=request.name,
+            custom=False,
+            inputs=inputs,
+            secret_inputs=secret_inputs,
+            protect=request.protect if request.HasField("protect") else False,
+            retain_on_delete=request.retainOnDelete if request.HasField("retainOnDelete") else False,
+            dependencies=self._dependencies(request),
+            parent=request.parent,
+        )
+        self._step(op, request.type, request.name)
+        self._new.append(entry)
+        self._registered.add(urn)
+        self._save()
+        self._done(op, request.type, request.name)
+        return resource_pb2.RegisterResourceResponse(urn=urn)
+
+    @staticmethod
+    def _dependencies(request: resource_pb2.RegisterResourceRequest) -> list[str]:
+        found = list(request.dependencies)
+        for dependencies in request.propertyDependencies.values():
+            found.extend(dependencies.urns)
+        return sorted(set(found))
+
+    def _check(self, urn: str, type_: str, name: str, olds: Mapping[str, Any], news: dict[str, Any]) -> dict[str, Any]:
+        response = self._provider().check(urn, type_, name, olds, news)
+        if response.failures:
+            for failure in response.failures:
+                if failure.property:
+                    self._report.error(
+                        f"{type_} resource '{name}'s property '{failure.property}' value "
+                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}"
+                    )
+                else:
+                    self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}")
+            self.stopped = True
+            raise Refusal(f"resource {urn} is invalid")
+        return struct_to_dict(response.inputs)
+
+    def _dynamic(
+        self, request: resource_pb2.RegisterResourceRequest, urn: str
+    ) -> resource_pb2.RegisterResourceResponse:
+        type_, name = request.type, request.name
+        wire_inputs = struct_to_dict(request.object)
+        secret_inputs = {key for key, value in wire_inputs.items() if key != PROVIDER_KEY and contains_secret(value)}
+        news: dict[str, Any] = unwrap_secrets(wire_inputs, self._ids)
+        protect = request.protect if request.HasField("protect") else False
+        retain = request.retainOnDelete if request.HasField("retainOnDelete") else False
+        ignore_changes = list(request.ignoreChanges)
+        old = self._old_live.get(urn)
+        if old is not None and ignore_changes:
+            news = _apply_ignore_changes(news, old.known_inputs(), ignore_changes)
+        checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+
+        op = "create"
+        delete_first = False
+        if old is not None:
+            diff = self._provider().diff(
+                urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
+            )
+            replaces = list(diff.replaces)
+            if diff.changes == provider_pb2.DiffResponse.DIFF_UNKNOWN:
+                changed = _changed_keys(old.known_inputs(), checked)
+                on_changes = set(request.replaceOnChanges)
+                replace_on_change = bool(changed) and ("*" in on_changes or bool(on_changes & set(changed)))
+                op = "same" if not changed else ("replace" if replaces or replace_on_change else "update")
+            elif diff.changes == provider_pb2.DiffResponse.DIFF_SOME:
+                op = "replace" if replaces else "update"
+            else:
+                op = "same"
+            delete_first = request.deleteBeforeReplace or diff.deleteBeforeReplace
+            if op == "replace" and protect and old.protect:
+                self._step(op, type_, name)
+                self._report.error(_replace_protected_message(urn))
+                if not self.preview:
+                    self.stopped = True
+                    raise Refusal(f"resource {urn} is protected")
+                self._registered.add(urn)
+                return self._answer(urn, "", checked, secret_inputs)
+
+        self._step(op, type_, name)
+        secret_outputs_declared = set(request.additionalSecretOutputs) | secret_inputs
+        if self.preview:
+            self._registered.add(urn)
+            if op == "same" and old is not None:
+                return self._answer(urn, old.id, self._same_outputs(old, checked), secret_outputs_declared)
+            known_id = old.id if op == "update" and old is not None else ""
+            return self._answer(urn, known_id, checked, secret_inputs)
+
+        provider = self._provider()
+        if op == "create":
+            id_, outputs = provider.create(urn, type_, name, checked)
+        elif op == "update" and old is not None:
+            id_ = old.id
+            outputs = provider.update(
+                urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
+            )
+        elif op == "same" and old is not None:
+            id_, outputs = old.id, self._same_outputs(old, checked)
+        else:
+            assert old is not None
+            id_, outputs, checked = self._replace(request, urn, old, news, delete_first)
+
+        secret_outputs = {key for key in outputs if key in secret_outputs_declared and key != PROVIDER_KEY}
+        sealed_inputs, withheld_inputs = seal(checked, secret_inputs)
+        sealed_outputs, withheld_outputs = seal(outputs, secret_outputs)
+        entry = ResourceState(
+            urn=urn,
+            type=type_,
+            name=name,
+            custom=True,
+            id=id_,
+            inputs=sealed_inputs,
+            outputs=sealed_outputs,
+            secret_inputs=withheld_inputs,
+            secret_outputs=withheld_outputs,
+            protect=protect,
+            retain_on_delete=retain,
+            dependencies=self._dependencies(request),
+            parent=request.parent,
+        )
+        self._new.append(entry)
+        self._registered.add(urn)
+        self._ids[urn] = id_
+        self._save()
+        self._done(op, type_, name)
+        return self._answer(urn, id_, outputs, secret_outputs | {PROVIDER_KEY})
+
+    def _replace(
+        self,
+        request: resource_pb2.RegisterResourceRequest,
+        urn: str,
+        old: ResourceState,
+        news: dict[str, Any],
+        delete_first: bool,
+    ) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        """Check again with no olds, then delete-then-create or create-then-(later)-delete."""
+        type_, name = request.type, request.name
+        checked = self._check(urn, type_, name, {}, news)
+        provider = self._provider()
+        if delete_first:
+            if not old.retain_on_delete:
+                provider.delete(urn, type_, name, old.id, old.known_outputs(), old.known_inputs())
+            self._old_order = [entry for entry in self._old_order if entry is not old]
+            self._save()
+            id_, outputs = provider.create(urn, type_, name, checked)
+        else:
+            id_, outputs = provider.create(urn, type_, name, checked)
+            self._condemned.append(dataclass_replace(old, delete=True))
+        return id_, outputs, checked
+
+    @staticmethod
+    def _same_outputs(old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
+        """Old outputs; a withheld secret output is refilled from the same-named input when there is one."""
+        outputs = old.known_outputs()
+        for key in old.secret_outputs:
+            if key in checked:
+                outputs[key] = checked[key]
+        return outputs
+
+    @staticmethod
+    def _answer(
+        urn: str, id_: str, values: Mapping[str, Any], secret_keys: set[str]
+    ) -> resource_pb2.RegisterResourceResponse:
+        wire = {
+            key: wrap_secret(value) if key in secret_keys and value != UNKNOWN else value
+            for key, value in values.items()
+        }
+        return resource_pb2.RegisterResourceResponse(urn=urn, id=id_, object=struct_from(wire))
+
+    # ---- after the program -------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Delete what the program no longer declares and what replacements condemned, newest first."""
+        snapshot = self.snapshot().resources
+        doomed = [entry for entry in reversed(snapshot) if entry.delete or entry.urn not in self._registered]
+        for entry in doomed:
+            if self.stopped:
+                return
+            self._delete(entry)
+
+    def _delete(self, entry: ResourceState) -> None:
+        if not entry.delete:
+            self._step("delete", entry.type, entry.name)
+            if entry.protect:
+                message = delete_protected_message(entry.urn)
+                self._report.error(f"Preview failed: {message}" if self.preview else message)
+                if not self.preview:
+                    self.stopped = True
+                return
+        if self.preview:
+            return
+        if entry.custom and not entry.retain_on_delete:
+            try:
+                self._provider().delete(
+                    entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
+                )
+            except ProviderError as exc:
+                message = f"{entry.type} resource '{entry.name}': delete failed"
+                self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+                self.stopped = True
+                return
+        self._condemned = [other for other in self._condemned if other is not entry]
+        self._pending = [other for other in self._pending if other is not entry]
+        self._old_order = [other for other in self._old_order if other is not entry]
+        self._save()
+        if not entry.delete:
+            self._done("delete", entry.type, entry.name)

@@ -1,0 +1,60 @@
+"""``tclive emulator serve`` as a real process: its three stdout lines, a signed call, a clean stop."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pulumi_tclive.cli import main
+from pulumi_tclive.cloud.client import Credentials, TencentCloudClient
+from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN
+from pulumi_tclive.emulator import Emulator
+
+
+def test_serve_prints_endpoint_and_credentials_and_shares_the_state_file(emulator: Emulator) -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pulumi_tclive.cli",
+            "emulator",
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            str(emulator.state_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline().rstrip("\n") for _ in range(3)]
+        values = dict(line.split("=", 1) for line in lines)
+        assert list(values) == ["TCLIVE_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]
+        assert values["TCLIVE_ENDPOINT"].startswith("http://127.0.0.1:")
+        credentials = Credentials(values["TENCENTCLOUD_SECRET_ID"], values["TENCENTCLOUD_SECRET_KEY"])
+        assert credentials == emulator.credentials
+        with TencentCloudClient(credentials, endpoint=values["TCLIVE_ENDPOINT"]) as client:
+            client.call(ADD_LIVE_DOMAIN, ADD_LIVE_DOMAIN.request(DomainName="play.example.com", DomainType=1))
+        with emulator.client() as local:  # another process wrote it into the same file
+            info = local.call(DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN.request(DomainName="play.example.com"))
+        assert info.DomainInfo is not None and info.DomainInfo.Name == "play.example.com"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "AddLiveDomain" in stderr and credentials.secret_key not in stderr
+
+
+def test_serve_reports_an_unusable_state_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert main(["emulator", "serve", "--state", str(blocker / "state.sqlite3")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "cannot open the state file" in captured.err
