@@ -59,8 +59,10 @@ def test_mini_program_play_domains_are_protected_by_default(monitor: CapturingMo
         scene="ecommerce",
         service_categories=["电商平台"],
     )
-    tclive.LiveDomain("mp", domain_name="mp.example.com", domain_type="play", scene="mini_program", plugin_license=lic)
-    tclive.LiveDomain(
+    mp = tclive.LiveDomain(
+        "mp", domain_name="mp.example.com", domain_type="play", scene="mini_program", plugin_license=lic
+    )
+    unprotected = tclive.LiveDomain(
         "mp-unprotected",
         domain_name="mp2.example.com",
         domain_type="play",
@@ -68,7 +70,7 @@ def test_mini_program_play_domains_are_protected_by_default(monitor: CapturingMo
         plugin_license=lic,
         opts=pulumi.ResourceOptions(protect=False),
     )
-    tclive.LiveDomain("std", domain_name="play.example.com", domain_type="play")
+    std = tclive.LiveDomain("std", domain_name="play.example.com", domain_type="play")
 
     def verify(_: Any) -> None:
         assert protected(monitor, "mp")
@@ -77,7 +79,7 @@ def test_mini_program_play_domains_are_protected_by_default(monitor: CapturingMo
         assert monitor.registrations["mp"].type == "pulumi-python:dynamic/tclive:LiveDomain"
         assert monitor.registrations["lic"].type == "pulumi-python:dynamic/tclive:PluginLicense"
 
-    return lic.urn.apply(verify)
+    return pulumi.Output.all(lic.urn, mp.urn, unprotected.urn, std.urn).apply(verify)
 
 
 @pulumi.runtime.test
@@ -105,4 +107,5 @@ def test_component_declares_licence_domains_and_a_cname_per_domain(monitor: Capt
         assert targets["mp-play.example.com"] == "mp-play.example.com.tlivecdn.com"
         assert set(targets) == {"mp-play.example.com", "push.example.com", "play.example.com"}
 
-    return site.cname_targets.apply(verify)
+    everything = [site.urn, *(c.urn for c in site.cnames.values()), *(d.urn for d in site.domains.values())]
+    return pulumi.Output.all(site.cname_targets, *everything).apply(lambda values: verify(values[0]))

@@ -296,11 +296,13 @@ class LiveDomainProvider(TcliveProvider):
         """R7: a mini-program play domain bills the whole month at mini-program prices."""
         now = datetime.now(UTC).astimezone(BEIJING)
         start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        # To the end of today: billing data lags, and a sample stamped this second must count.
+        end = now.replace(hour=23, minute=59, second=59, microsecond=0)
         usage = client.call(
             DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
             DescribeBillBandwidthAndFluxListRequest(
                 StartTime=start.strftime("%Y-%m-%d %H:%M:%S"),
-                EndTime=now.strftime("%Y-%m-%d %H:%M:%S"),
+                EndTime=end.strftime("%Y-%m-%d %H:%M:%S"),
                 PlayDomains=[name],
                 Granularity=1440,
             ),
