@@ -12,8 +12,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The quick start (root Pulumi.yaml -> examples/quickstart) on the embedded emulator, whose state
+# lives in .tclive/. The zone is seeded first, as a DNSPod account would already hold it.
+DEMO_STATE := .tclive/emulator.sqlite3
+
 demo: $(STAMP)
-	$(BIN)/python -m pulumi_tclive.demo
+	@$(BIN)/tclive emulator zone example.com --state $(DEMO_STATE)
+	@if command -v pulumi >/dev/null 2>&1; then \
+	  mkdir -p .tclive/pulumi-backend && \
+	  export PULUMI_BACKEND_URL="file://$(CURDIR)/.tclive/pulumi-backend" PULUMI_CONFIG_PASSPHRASE="" \
+	         PATH="$(CURDIR)/$(BIN):$$PATH" && \
+	  pulumi stack select --create dev && pulumi preview && pulumi up --yes --skip-preview; \
+	else \
+	  echo "pulumi CLI not found: running the same preview and up with the offline engine (python -m pulumi_tclive.testing)."; \
+	  $(BIN)/python -m pulumi_tclive.testing preview . && $(BIN)/python -m pulumi_tclive.testing up . --skip-preview; \
+	fi
+	@$(BIN)/tclive emulator show --state $(DEMO_STATE)
 
 test: $(STAMP) lint typecheck unit
 

@@ -7,12 +7,30 @@ taking the parsed arguments and returning the exit status.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sqlite3
 import sys
 from collections.abc import Callable
+from typing import Any
 
+from pydantic import ValidationError
+
+from .cloud.api import Action
+from .cloud.client import TencentCloudClient
+from .cloud.console import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
+from .cloud.dnspod import (
+    CREATE_DOMAIN,
+    DESCRIBE_DOMAIN_LIST,
+    DESCRIBE_RECORD_LIST,
+    DNSPOD_ACTIONS,
+    CreateDomainRequest,
+    DescribeDomainListRequest,
+    DescribeRecordListRequest,
+)
+from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, serve
+from .errors import TcliveError
 
 __all__ = ["build_parser", "main"]
 
@@ -51,6 +69,128 @@ def _emulator_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+ALL_ACTIONS: dict[tuple[str, str], Action[Any, Any]] = {
+    (a.service, a.name): a for a in (*LIVE_ACTIONS, *DNSPOD_ACTIONS, *CONSOLE_ACTIONS)
+}
+
+
+def _open(state: str) -> Emulator | None:
+    try:
+        return Emulator(state)
+    except (OSError, sqlite3.Error) as exc:
+        print(
+            f"tclive: cannot open the emulator state file {state}: {exc}. Check the path, or pass --state.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _emulator_call(args: argparse.Namespace) -> int:
+    action = ALL_ACTIONS.get((args.service, args.action))
+    if action is None:
+        known = sorted(f"{service} {name}" for service, name in ALL_ACTIONS)
+        print(
+            f"tclive emulator call: unknown action {args.service} {args.action}; known: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        request = action.request.model_validate_json(args.body)
+    except ValidationError as exc:
+        print(f"tclive emulator call: the body does not fit {args.action}: {exc}", file=sys.stderr)
+        return 2
+    emulator = _open(args.state)
+    if emulator is None:
+        return 1
+    with emulator, emulator.client() as client:
+        try:
+            response = client.call(action, request)
+        except TcliveError as exc:
+            print(f"tclive emulator call: {exc}", file=sys.stderr)
+            return 1
+    print(json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _emulator_zone(args: argparse.Namespace) -> int:
+    emulator = _open(args.state)
+    if emulator is None:
+        return 1
+    with emulator, emulator.client() as client:
+        zones = client.call(DESCRIBE_DOMAIN_LIST, DescribeDomainListRequest(Keyword=args.zone))
+        if any(z.Name == args.zone for z in zones.DomainList):
+            print(f"DNSPod zone {args.zone} already exists in the emulator ({args.state}).")
+            return 0
+        client.call(CREATE_DOMAIN, CreateDomainRequest(Domain=args.zone))
+    print(f"DNSPod zone {args.zone} added to the emulator ({args.state}).")
+    return 0
+
+
+def _table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    print(title)
+    if not rows:
+        print("  (none)")
+        return
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+    for row in (header, *rows):
+        print("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _all_domains(client: TencentCloudClient) -> list[Any]:
+    domains: list[Any] = []
+    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
+        page = 1
+        while True:
+            answer = client.call(
+                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
+            )
+            domains += answer.DomainList
+            if len(answer.DomainList) < 100:
+                break
+            page += 1
+    return sorted(domains, key=lambda d: d.Name)
+
+
+def _emulator_show(args: argparse.Namespace) -> int:
+    emulator = _open(args.state)
+    if emulator is None:
+        return 1
+    with emulator, emulator.client() as client:
+        licences = client.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest()).Licenses
+        domains = _all_domains(client)
+        zones = client.call(DESCRIBE_DOMAIN_LIST, DescribeDomainListRequest()).DomainList
+        records = []
+        for zone in zones:
+            listed = client.call(DESCRIBE_RECORD_LIST, DescribeRecordListRequest(Domain=zone.Name, ErrorOnEmpty="no"))
+            records += [(zone.Name, r) for r in listed.RecordList if not r.DefaultNS]
+    _table(
+        "Plugin licences",
+        ("AppID", "mini-program", "scene", "status", "expires"),
+        [(x.MiniProgramAppId, x.MiniProgramName, x.Scene, x.Status, x.ExpiresAt or "-") for x in licences],
+    )
+    _table(
+        "Live domains",
+        ("domain", "type", "scene", "enabled", "CNAME target", "CNAME"),
+        [
+            (
+                d.Name,
+                "play" if d.Type == 1 else "push",
+                "mini_program" if d.IsMiniProgramLive == 1 else "standard",
+                "yes" if d.Status == 1 else "no",
+                d.TargetDomain,
+                "configured" if d.BCName == 1 else "pending",
+            )
+            for d in domains
+        ],
+    )
+    _table(
+        "DNS records",
+        ("zone", "name", "type", "value", "TTL"),
+        [(zone, r.Name, r.Type, r.Value, str(r.TTL)) for zone, r in records],
+    )
+    return 0
+
+
 def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     emulator = commands.add_parser("emulator", help="the local Tencent Cloud Live + DNSPod emulator")
     emulator_commands = emulator.add_subparsers(dest="emulator_command", metavar="COMMAND", required=True)
@@ -73,6 +213,32 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
         help="plugin licences become available on submission (skip review and payment), for demos",
     )
     serve_parser.set_defaults(handler=_emulator_serve)
+
+    call_parser = emulator_commands.add_parser(
+        "call", help="make one signed API call to the emulator state file and print the answer"
+    )
+    call_parser.add_argument("service", choices=sorted({s for s, _ in ALL_ACTIONS}), help="live, dnspod or emulator")
+    call_parser.add_argument("action", help="the action, e.g. AddLiveDomain or ApprovePluginLicense")
+    call_parser.add_argument("body", nargs="?", default="{}", help="the JSON body (default: {})")
+    call_parser.add_argument(
+        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+    )
+    call_parser.set_defaults(handler=_emulator_call)
+
+    zone_parser = emulator_commands.add_parser(
+        "zone", help="make sure a DNSPod zone exists in the emulator (as it would in your account)"
+    )
+    zone_parser.add_argument("zone", help="the zone, e.g. example.com")
+    zone_parser.add_argument(
+        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+    )
+    zone_parser.set_defaults(handler=_emulator_zone)
+
+    show_parser = emulator_commands.add_parser("show", help="print the licences, live domains and DNS records")
+    show_parser.add_argument(
+        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+    )
+    show_parser.set_defaults(handler=_emulator_show)
 
 
 def build_parser() -> argparse.ArgumentParser:
