@@ -73,7 +73,7 @@ def test_create_finds_the_zone_writes_and_verifies_through_the_live_domain(stack
     created = provider(stack).create(record())
     assert created.id == "play.example.com"
     assert created.outs["zone"] == zone
-    assert created.outs["verify"] == "cloud"
+    assert created.outs["verify_mode"] == "cloud"
     assert created.outs["verified"] is True
     assert created.outs["record_id"]
     info = stack.console.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName="play.example.com"))

@@ -108,9 +108,12 @@ class CnameRecordProvider(TcliveProvider):
         if state.target is None:
             return ReadResult("", {})
         refreshed = {**inputs, "target": state.target, "ttl": state.ttl if state.ttl is not None else inputs["ttl"]}
+        if as_bool(props.get("zone_discovered"), False):
+            refreshed["zone"] = None  # the program left it out; keep it out of the refreshed inputs
         verified = as_bool(props.get("verified"), False) and state.target == inputs["target"]
         nameservers = list(props.get("nameservers") or [])
-        return ReadResult(id_, self._outputs(refreshed, state, verified, nameservers), refreshed)
+        outputs = self._outputs(refreshed, state, verified, nameservers)
+        return ReadResult(id_, outputs, {k: v for k, v in refreshed.items() if v is not None})
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         inputs = _inputs(news)
@@ -148,12 +151,13 @@ class CnameRecordProvider(TcliveProvider):
         return {
             **inputs,
             "zone": state.zone,
+            "zone_discovered": inputs.get("zone") is None,
             "target": state.target or inputs["target"],
             "ttl": state.ttl if state.ttl is not None else inputs["ttl"],
             "record_id": state.record_id,
             "verified": verified,
             "nameservers": nameservers,
-            "verify": self._verify_mode(inputs),
+            "verify_mode": self._verify_mode(inputs),
         }
 
     def _verify_mode(self, inputs: Mapping[str, Any]) -> str:
@@ -228,7 +232,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         opts: Pulumi resource options.
 
     Outputs: ``name``, ``target``, ``zone``, ``ttl``, ``record_id``, ``verified``, ``nameservers`` (the
-    servers that confirmed the record), ``verify`` (the mode used).
+    servers that confirmed the record), ``verify_mode`` (the verification used), ``zone_discovered``.
     """
 
     name: pulumi.Output[str]
@@ -238,7 +242,8 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
     record_id: pulumi.Output[str]
     verified: pulumi.Output[bool]
     nameservers: pulumi.Output[list[str]]
-    verify: pulumi.Output[str]
+    verify_mode: pulumi.Output[str]
+    zone_discovered: pulumi.Output[bool]
 
     def __init__(
         self,
@@ -266,5 +271,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
             "record_id": None,
             "verified": None,
             "nameservers": None,
+            "verify_mode": None,
+            "zone_discovered": None,
         }
         super().__init__(CnameRecordProvider(), resource_name, props, opts)

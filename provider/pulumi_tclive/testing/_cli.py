@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         "--state", default=None, metavar="FILE", help="state file (default DIR/.tclive-state/<stack>.json)"
     )
     parser.add_argument("--skip-preview", action="store_true", help="up: apply without previewing first")
+    parser.add_argument(
+        "--exclude-protected",
+        action="store_true",
+        help="destroy: keep protected resources (and what they depend on) and delete the rest",
+    )
     return parser
 
 
@@ -67,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.operation == "up":
             result = engine.up(skip_preview=args.skip_preview)
+        elif args.operation == "destroy":
+            result = engine.destroy(exclude_protected=args.exclude_protected)
         else:
             result = getattr(engine, args.operation)()
     except ConfigurationError as exc:

@@ -117,12 +117,16 @@ class Engine:
         """Read every resource from its provider and update the state (the program is not run)."""
         return self._operate("refresh", lambda run: run.refresh())
 
-    def destroy(self) -> RunResult:
+    def destroy(self, *, exclude_protected: bool = False) -> RunResult:
         """Delete every resource, dependants first (the program is not run).
 
-        Refuses, deleting nothing, when any resource is protected (the CLI's preview stops it).
+        Refuses, deleting nothing, when any resource is protected (the CLI's preview stops it),
+        unless ``exclude_protected``: then, like ``pulumi destroy --exclude-protected``, protected
+        resources and everything they depend on (dependencies, parents) stay; the rest is deleted.
+
+        :param exclude_protected: keep protected resources instead of refusing.
         """
-        return self._operate("destroy", lambda run: run.destroy())
+        return self._operate("destroy", lambda run: run.destroy(exclude_protected=exclude_protected))
 
     def read_state(self) -> StackState:
         """The stack's state as the state file holds it now."""
@@ -342,15 +346,29 @@ class _Run:
             self.report.step("update" if changed else "read", entry.type, entry.name)
             state.save(self.engine.state_path)
 
-    def destroy(self) -> None:
-        """Delete everything in reverse order, after refusing outright if anything is protected."""
+    def destroy(self, *, exclude_protected: bool) -> None:
+        """Delete everything in reverse order, after refusing outright if anything is protected
+        (or, with ``exclude_protected``, keeping protected resources and what they depend on)."""
         state = self.state
         protected = [entry for entry in state.resources if entry.protect and not entry.delete]
-        for entry in protected:
-            self.report.error(f"Preview failed: {delete_protected_message(entry.urn)}")
-        if protected:
-            return
+        kept: set[str] = set()
+        if exclude_protected:
+            by_urn = {entry.urn: entry for entry in state.resources}
+            pending = [entry.urn for entry in protected]
+            while pending:
+                urn = pending.pop()
+                if urn in kept or urn not in by_urn:
+                    continue
+                kept.add(urn)
+                pending += [*by_urn[urn].dependencies, by_urn[urn].parent]
+        else:
+            for entry in protected:
+                self.report.error(f"Preview failed: {delete_protected_message(entry.urn)}")
+            if protected:
+                return
         for entry in reversed(list(state.resources)):
+            if entry.urn in kept:
+                continue
             if entry.custom and not entry.retain_on_delete:
                 try:
                     self.provider().delete(
