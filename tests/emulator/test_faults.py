@@ -6,7 +6,7 @@ import pytest
 
 from pulumi_tclive.cloud.client import Credentials, RetryPolicy, TencentCloudClient
 from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, SET_FAULTS, FaultRule
-from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS
+from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS, FORBID_LIVE_DOMAIN
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.errors import TencentCloudApiError, ThrottledError, TransportError
 from tests.emulator.helpers import FAST, Api
@@ -68,11 +68,12 @@ def test_dropped_answer_neither_loses_nor_duplicates_the_domain(api: Api) -> Non
 
 def test_rule_with_times_expires_and_falls_back_to_the_wildcard(api: Api) -> None:
     rules = [
-        FaultRule(Action="DescribeLiveDomains", InternalErrorRate=1.0, Times=2),
+        FaultRule(Action="ForbidLiveDomain", InternalErrorRate=1.0, Times=2),
         FaultRule(Action="*", RequestLimitExceededRate=1.0, Times=1),
     ]
     api.call(SET_FAULTS, Faults=rules)
-    codes = [api.error(DESCRIBE_LIVE_DOMAINS).code for _ in range(2)]
+    # A write: InternalError is never retried there (it may have been committed).
+    codes = [api.error(FORBID_LIVE_DOMAIN, DomainName="absent.example.com").code for _ in range(2)]
     assert codes == ["InternalError", "InternalError"]
     with pytest.raises(ThrottledError):
         api.make_client(retry=RetryPolicy(read_deadline=0.0), progress=lambda _: None).call(
@@ -86,12 +87,13 @@ def test_same_seed_same_faults(api: Api) -> None:
     for _ in range(2):
         api.call(SET_FAULTS, Faults=[FaultRule(Action="*", InternalErrorRate=0.5)], Seed=42)
         outcomes.append([_outcome(api) for _ in range(12)])
-    assert outcomes[0] == outcomes[1] and set(outcomes[0]) == {"ok", "InternalError"}
+    assert outcomes[0] == outcomes[1] and set(outcomes[0]) == {"ResourceNotFound.DomainNotExist", "InternalError"}
 
 
 def _outcome(api: Api) -> str:
+    """A write on a missing domain: either the injected InternalError or the handler's own answer."""
     try:
-        api.call(DESCRIBE_LIVE_DOMAINS)
+        api.call(FORBID_LIVE_DOMAIN, DomainName="absent.example.com")
     except TencentCloudApiError as exc:
         return exc.code
     return "ok"

@@ -47,6 +47,9 @@ _REAL_CLOUD_ROOT = "tencentcloudapi.com"
 _EXCERPT_CHARS = 200
 
 # §1.9: Terraform retries these (and their sub-codes) within its deadlines; InternalError never.
+# We retry InternalError on read-only actions only: a read has no effect to repeat, whereas a write
+# that failed with InternalError may have been committed, so it is never retried blindly.
+_INTERNAL_CODES = ("InternalError",)
 _THROTTLE_CODES = ("RequestLimitExceeded", "LimitExceeded.RateLimitExceeded")
 _BUSY_CODES = ("ResourceInUse", "ResourceUnavailable", "ResourceBusy")
 
@@ -265,7 +268,7 @@ class TencentCloudClient:
             elapsed = self._monotonic() - started
             cap = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
             delay = self._rng() * cap
-            if not self._retryable(outcome) or elapsed + delay > deadline:
+            if not self._retryable(outcome, action) or elapsed + delay > deadline:
                 raise self._error(action, base_url, outcome, attempt, elapsed, deadline)
             self._progress(
                 f"{action.name}: {outcome.summary()}, retrying in {delay:.1f}s "
@@ -372,10 +375,11 @@ class TencentCloudClient:
             )
 
     @staticmethod
-    def _retryable(failure: _ApiFailure | _TransportFailure) -> bool:
+    def _retryable(failure: _ApiFailure | _TransportFailure, action: Action[Any, Any]) -> bool:
         if isinstance(failure, _TransportFailure):
             return failure.retryable
-        return _code_matches(failure.code, _THROTTLE_CODES + _BUSY_CODES)
+        codes = _THROTTLE_CODES + _BUSY_CODES + (_INTERNAL_CODES if action.read_only else ())
+        return _code_matches(failure.code, codes)
 
     def _error(
         self,

@@ -136,6 +136,12 @@ class DnspodBackend:
         want = normalise_name(target)
         check_ttl(ttl, low=1, high=DNSPOD_MAX_TTL, backend="DNSPod")
         fresh = self.read(current.fqdn, current.zone)
+        if fresh.target == want and fresh.target != current.target:
+            # Our own earlier write (its answer lost, or the run failed after it): finish, don't refuse.
+            record_id = int(fresh.record_id)
+            if fresh.ttl != ttl:
+                self._modify(current.fqdn, current.zone, record_id, want, ttl)
+            return self._read_back(current.fqdn, current.zone, record_id, want, ttl)
         if fresh.target is None or fresh.target != current.target:
             found = f"a CNAME to {fresh.target}" if fresh.target else "no CNAME"
             raise DnsConflictError(
@@ -208,7 +214,8 @@ class DnspodBackend:
             self.client.call(DELETE_RECORD, DeleteRecordRequest(Domain=origin, RecordId=record_id))
         except TencentCloudApiError as exc:
             if exc.matches("InvalidParameter.RecordIdInvalid"):
-                return False
+                # Gone: by someone else on the first attempt, by our own lost-answer attempt on a retry.
+                return exc.attempts > 1
             raise
         return True
 

@@ -41,9 +41,14 @@ class ManualBackend:
 
     kind = "manual"
 
-    def __init__(self, nameservers: Sequence[Nameserver] | None, out: TextIO = sys.stderr) -> None:
+    def __init__(self, nameservers: Sequence[Nameserver] | None, out: TextIO | None = None) -> None:
         self.nameservers = list(nameservers) if nameservers else None
-        self.out = out
+        self._out = out
+
+    @property
+    def out(self) -> TextIO:
+        """Where instructions go: the stream given, else the current ``sys.stderr`` (looked up when used)."""
+        return self._out if self._out is not None else sys.stderr
 
     def __repr__(self) -> str:
         servers = "None" if self.nameservers is None else ", ".join(map(str, self.nameservers))

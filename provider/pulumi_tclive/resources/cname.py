@@ -39,7 +39,10 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
     values = {key: props.get(key) for key in INPUTS}
     values["dns"] = values["dns"] or "dnspod"
     values["ttl"] = as_int(values["ttl"], DEFAULT_TTL)
-    values["verify_timeout"] = as_int(values["verify_timeout"], DEFAULT_VERIFY_TIMEOUT)
+    timeout = values["verify_timeout"]
+    values["verify_timeout"] = (
+        float(timeout) if isinstance(timeout, int | float) and not isinstance(timeout, bool) else DEFAULT_VERIFY_TIMEOUT
+    )
     values["overwrite"] = as_bool(values["overwrite"], False)
     return values
 

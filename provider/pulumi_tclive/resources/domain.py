@@ -43,7 +43,7 @@ from ..cloud.live import (
     ForbidLiveDomainRequest,
     ModifyLivePlayDomainRequest,
 )
-from ..errors import RuleViolation, TencentCloudApiError
+from ..errors import RuleViolation, TencentCloudApiError, TencentCloudError, ThrottledError, TransportError
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
 __all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain"]
@@ -172,6 +172,14 @@ class LiveDomainProvider(TcliveProvider):
         name = inputs.get("domain_name")
         if isinstance(name, str):
             inputs["domain_name"] = rules.normalize_domain_name(name)
+        # Defaults go into the checked inputs, so refreshed inputs (which carry them) match the program's.
+        defaults = {"scene": "standard", "slow_live": False, "enabled": True, "adopt_existing": False}
+        defaults["allow_used_domain"] = False
+        if inputs.get("domain_type") == "play":
+            defaults["play_region"] = "mainland"
+        for key, value in defaults.items():
+            if inputs.get(key) is None:
+                inputs[key] = value
         problems: list[rules.Problem] = []
         if not is_unknown(inputs.get("domain_name")):
             problems += rules.check_live_domain_name(inputs.get("domain_name"))
@@ -220,16 +228,21 @@ class LiveDomainProvider(TcliveProvider):
                 ),
             )
         except TencentCloudApiError as exc:
-            if not exc.matches("FailedOperation.DomainAdded", "InvalidParameter.DomainAlreadyExist"):
+            if exc.matches("FailedOperation.DomainAdded", "InvalidParameter.DomainAlreadyExist"):
+                # Our own earlier attempt may have been committed with its answer lost (attempts > 1).
+                if not (inputs["adopt_existing"] or exc.attempts > 1):
+                    raise RuleViolation(
+                        f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` "
+                        "added it and failed before recording it, or it was added in the console, set "
+                        "adopt_existing=True to manage the existing domain."
+                    ) from None
+                adopted = True
+            elif exc.matches("InternalError") or (isinstance(exc, ThrottledError) and exc.attempts > 1):
+                adopted = self._added_anyway(client, name, exc)
+            else:
                 raise _with_hint(exc, f"live domain {name}") from None
-            # Our own earlier attempt may have been committed with its answer lost (attempts > 1).
-            if not (inputs["adopt_existing"] or exc.attempts > 1):
-                raise RuleViolation(
-                    f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` "
-                    "added it and failed before recording it, or it was added in the console, set "
-                    "adopt_existing=True to manage the existing domain."
-                ) from None
-            adopted = True
+        except TransportError as exc:
+            adopted = self._added_anyway(client, name, exc)
         info = describe_live_domain(client, name)
         if info is None:
             raise RuleViolation(
@@ -291,6 +304,13 @@ class LiveDomainProvider(TcliveProvider):
                 say(f"LiveDomain {id_}: already gone from the account.")
                 return
             raise _with_hint(exc, f"live domain {id_}") from None
+
+    def _added_anyway(self, client: TencentCloudClient, name: str, failure: TencentCloudError) -> bool:
+        """After an ambiguous AddLiveDomain failure: True when the add was committed after all."""
+        if describe_live_domain(client, name) is None:
+            raise failure
+        say(f"LiveDomain {name}: AddLiveDomain failed ambiguously ({failure}), but the domain exists; adopting it.")
+        return True
 
     def _refuse_used_domain(self, client: TencentCloudClient, name: str) -> None:
         """R7: a mini-program play domain bills the whole month at mini-program prices."""

@@ -344,7 +344,8 @@ class _Run:
                     **{key: entry.inputs[key] for key in entry.secret_inputs},
                 }
             self.report.step("update" if changed else "read", entry.type, entry.name)
-            state.save(self.engine.state_path)
+            if changed:
+                state.save(self.engine.state_path)
 
     def destroy(self, *, exclude_protected: bool) -> None:
         """Delete everything in reverse order, after refusing outright if anything is protected

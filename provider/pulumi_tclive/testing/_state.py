@@ -11,7 +11,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -129,18 +129,17 @@ class StackState:
         :param path: the state file.
         """
         path.parent.mkdir(parents=True, exist_ok=True)
-        document = {
-            "version": STATE_VERSION,
-            "project": self.project,
-            "stack": self.stack,
-            "resources": [asdict(resource) for resource in self.resources],
-            "outputs": self.outputs,
-        }
+        header = {"version": STATE_VERSION, "project": self.project, "stack": self.stack, "outputs": self.outputs}
+        # One compact line per resource: json's C encoder (indent=None) keeps a save after every step
+        # cheap for large stacks, and the file still diffs line by line.
+        resources = ",\n".join(
+            json.dumps({f.name: getattr(r, f.name) for f in fields(r)}, sort_keys=True) for r in self.resources
+        )
+        text = json.dumps(header, sort_keys=True)[:-1] + ',\n"resources": [\n' + resources + "\n]}\n"
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(document, stream, indent=2, sort_keys=True)
-                stream.write("\n")
+                stream.write(text)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
