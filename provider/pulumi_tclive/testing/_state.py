@@ -55,6 +55,21 @@ class ResourceState:
     dependencies: list[str] = field(default_factory=list)
     parent: str = ""
     delete: bool = False
+    _line: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Fields are only ever replaced, never mutated in place, so an assignment is the one way the
+        # cached line can go stale.
+        object.__setattr__(self, name, value)
+        if name != "_line":
+            object.__setattr__(self, "_line", None)
+
+    def to_json(self) -> str:
+        """This entry as one compact JSON line, cached until a field is assigned (saves stay cheap)."""
+        if self._line is None:
+            document = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "_line"}
+            self._line = json.dumps(document, sort_keys=True)
+        return self._line
 
     def known_inputs(self) -> dict[str, Any]:
         """The stored inputs minus the withheld secret ones (what can be sent to the provider)."""
@@ -132,9 +147,7 @@ class StackState:
         header = {"version": STATE_VERSION, "project": self.project, "stack": self.stack, "outputs": self.outputs}
         # One compact line per resource: json's C encoder (indent=None) keeps a save after every step
         # cheap for large stacks, and the file still diffs line by line.
-        resources = ",\n".join(
-            json.dumps({f.name: getattr(r, f.name) for f in fields(r)}, sort_keys=True) for r in self.resources
-        )
+        resources = ",\n".join(r.to_json() for r in self.resources)
         text = json.dumps(header, sort_keys=True)[:-1] + ',\n"resources": [\n' + resources + "\n]}\n"
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
