@@ -19,7 +19,7 @@ from .errors import (
     ThrottledError,
     TransportError,
 )
-from .resources import CnameRecord, LiveDomain, PluginLicense
+from .resources import CnameRecord, DomainOwnership, LiveDomain, PluginLicense
 
 __all__ = [
     "CnameRecord",
@@ -27,6 +27,7 @@ __all__ = [
     "DnsConflictError",
     "DnsError",
     "DnsUpdateError",
+    "DomainOwnership",
     "LiveDomain",
     "MiniProgramLive",
     "PluginLicense",

@@ -6,7 +6,7 @@ and a read-back after every write. :func:`wait_for_cname` then checks the zone's
 nameservers directly.
 """
 
-from .base import CnameBackend, CnameState, Nameserver, dns_name, normalise_name
+from .base import CnameBackend, CnameState, Nameserver, TxtBackend, dns_name, normalise_name
 from .dnspod import DnspodBackend
 from .manual import ManualBackend, record_line
 from .propagation import CnameAnswer, authoritative_nameservers, probe_cname, query_cname, wait_for_cname
@@ -21,6 +21,7 @@ __all__ = [
     "ManualBackend",
     "Nameserver",
     "Rfc2136Backend",
+    "TxtBackend",
     "authoritative_nameservers",
     "dns_name",
     "normalise_name",

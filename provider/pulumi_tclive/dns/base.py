@@ -24,6 +24,7 @@ __all__ = [
     "CnameBackend",
     "CnameState",
     "Nameserver",
+    "TxtBackend",
     "check_cname_owner",
     "check_ttl",
     "dns_name",
@@ -142,6 +143,29 @@ class CnameBackend(Protocol):
 
     def delete(self, current: CnameState) -> bool:
         """Remove the CNAME if it still points at ``current.target``; False when gone or changed by someone else."""
+        ...
+
+
+class TxtBackend(Protocol):
+    """A place TXT records are added to and removed from, one value at a time (ownership verification).
+
+    A name may hold several TXT values; these methods touch only the value they are given.
+    """
+
+    kind: str
+    """``"dnspod"``, ``"rfc2136"`` or ``"manual"``."""
+
+    def find_zone(self, fqdn: str) -> str:
+        """The zone (normal form) that holds ``fqdn``; raises :class:`DnsError` when none does."""
+        ...
+
+    def ensure_txt(self, fqdn: str, zone: str, value: str, ttl: int) -> None:
+        """Add the TXT ``value`` at ``fqdn`` unless it is there (then only its TTL is set); leave other TXT
+        values alone; refuse with :class:`DnsConflictError` when a CNAME is at the name; read back."""
+        ...
+
+    def delete_txt(self, fqdn: str, zone: str, value: str) -> bool:
+        """Remove only the TXT ``value`` at ``fqdn``; False when it was not there."""
         ...
 
 

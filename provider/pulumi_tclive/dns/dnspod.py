@@ -1,4 +1,4 @@
-"""CNAME records in DNSPod (Tencent Cloud DNS, or the emulator) through its API 3.0 record actions.
+"""CNAME (and TXT) records in DNSPod (Tencent Cloud DNS, or the emulator) through its API 3.0 record actions.
 
 Only the default line (``默认``) is managed: records on other lines (split-horizon answers per
 ISP or region) are neither read nor touched. DNSPod has no compare-and-swap, so ``update`` and
@@ -164,6 +164,81 @@ class DnspodBackend:
             return False
         return self._delete_record(current.zone, int(fresh.record_id))
 
+    def ensure_txt(self, fqdn: str, zone: str, value: str, ttl: int) -> None:
+        """Add the default-line TXT ``value`` at ``fqdn`` unless it is there; other TXT values stay untouched.
+
+        An existing identical value only gets its TTL set. A CNAME at the name is refused
+        (:class:`DnsConflictError`). The record is read back by id.
+
+        :param fqdn: the record name.
+        :param zone: its DNSPod zone.
+        :param value: the TXT text, unquoted.
+        :param ttl: seconds (1-604800; DNSPod enforces the plan's minimum).
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        check_ttl(ttl, low=1, high=DNSPOD_MAX_TTL, backend="DNSPod")
+        sub = relative_name(name, origin)
+        for _ in range(2):
+            records = self._records(name, origin)
+            cnames = [r for r in records if r.Type == "CNAME"]
+            if cnames:
+                raise DnsConflictError(
+                    f"{name} holds {_describe(cnames)} in DNSPod zone {origin}: a TXT record cannot sit next to a "
+                    f"CNAME. Remove the CNAME, or pass txt_host= the name Tencent Cloud expects the TXT record at."
+                )
+            same = [r for r in records if r.Type == "TXT" and _txt_text(r.Value) == value]
+            if same:
+                record_id = same[0].RecordId
+                if ttl != same[0].TTL or same[0].Status != "ENABLE":
+                    request = ModifyRecordRequest(
+                        Domain=origin,
+                        RecordId=record_id,
+                        SubDomain=sub,
+                        RecordType="TXT",
+                        RecordLine=DEFAULT_LINE,
+                        Value=value,
+                        TTL=ttl,
+                        Status="ENABLE",
+                    )
+                    self.client.call(MODIFY_RECORD, request)
+                self._read_back_txt(name, origin, record_id, value, ttl)
+                return
+            create = CreateRecordRequest(
+                Domain=origin, SubDomain=sub, RecordType="TXT", RecordLine=DEFAULT_LINE, Value=value, TTL=ttl
+            )
+            try:
+                record_id = self.client.call(CREATE_RECORD, create).RecordId
+            except TencentCloudApiError as exc:
+                if exc.matches("InvalidParameter.DomainRecordExist"):
+                    continue  # created meanwhile (our own lost answer, or someone else): adopt it
+                raise
+            self._read_back_txt(name, origin, record_id, value, ttl)
+            return
+        raise DnsConflictError(
+            f"the TXT record {name} = {value!r} in DNSPod zone {origin} is reported to exist but cannot be read: "
+            "check the record in the DNSPod console, then run `pulumi up` again."
+        )
+
+    def delete_txt(self, fqdn: str, zone: str, value: str) -> bool:
+        """Delete the default-line TXT records at ``fqdn`` whose text is ``value``; other values stay.
+
+        :param fqdn: the record name.
+        :param zone: its DNSPod zone.
+        :param value: the TXT text, unquoted.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        same = [r for r in self._records(name, origin) if r.Type == "TXT" and _txt_text(r.Value) == value]
+        deleted = [self._delete_record(origin, r.RecordId) for r in same]
+        return any(deleted)
+
+    def _read_back_txt(self, name: str, origin: str, record_id: int, value: str, ttl: int) -> None:
+        info = self.client.call(DESCRIBE_RECORD, DescribeRecordRequest(Domain=origin, RecordId=record_id)).RecordInfo
+        if info.RecordType != "TXT" or _txt_text(info.Value) != value or ttl != info.TTL:
+            raise DnsError(
+                f"DNSPod record {record_id} for {name} in zone {origin} reads back as {info.RecordType} {info.Value} "
+                f"(TTL {info.TTL}) instead of TXT {value!r} (TTL {ttl}): check the record in the DNSPod console"
+            )
+
     def _records(self, name: str, origin: str) -> list[RecordListItem]:
         sub = relative_name(name, origin)
         request = DescribeRecordListRequest(Domain=origin, SubDomain=sub, ErrorOnEmpty="no", Limit=3000)
@@ -237,6 +312,12 @@ def _state(name: str, origin: str, records: list[RecordListItem]) -> CnameState:
         return CnameState(name, origin, None, None, others, "")
     record = cnames[0]
     return CnameState(name, origin, normalise_name(record.Value), record.TTL, others, str(record.RecordId))
+
+
+def _txt_text(value: str) -> str:
+    """A TXT value as DNSPod reports it, without the surrounding quotes it may add."""
+    text = value.strip()
+    return text[1:-1] if len(text) >= 2 and text.startswith('"') and text.endswith('"') else text
 
 
 def _describe(records: list[RecordListItem]) -> str:

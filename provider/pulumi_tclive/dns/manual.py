@@ -11,13 +11,17 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import dns.exception
+import dns.flags
+import dns.rcode
+import dns.rdataclass
+import dns.rdatatype
 import dns.resolver
 
 from ..errors import DnsConflictError, DnsError
 from .base import CnameState, Nameserver, check_cname_owner, check_ttl, dns_name, normalise_name, relative_name
-from .propagation import authoritative_nameservers, probe_cname, resolver_at
+from .propagation import authoritative_nameservers, direct_query, probe_cname, resolver_at
 
-__all__ = ["ManualBackend", "record_line"]
+__all__ = ["ManualBackend", "record_line", "txt_record_line"]
 
 
 def record_line(fqdn: str, ttl: int | None, target: str) -> str:
@@ -29,6 +33,18 @@ def record_line(fqdn: str, ttl: int | None, target: str) -> str:
     """
     ttl_text = "" if ttl is None else f" {ttl}"
     return f"{normalise_name(fqdn)}.{ttl_text} IN CNAME {normalise_name(target)}."
+
+
+def txt_record_line(fqdn: str, ttl: int | None, value: str) -> str:
+    """The TXT record in zone-file syntax: ``cssauth.example.com. 600 IN TXT "cssauth_…"``.
+
+    :param fqdn: the record name.
+    :param ttl: seconds; left out of the line when ``None`` (unknown).
+    :param value: the TXT text, unquoted (quotes and backslashes in it are escaped).
+    """
+    ttl_text = "" if ttl is None else f" {ttl}"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{normalise_name(fqdn)}.{ttl_text} IN TXT "{escaped}"'
 
 
 class ManualBackend:
@@ -151,3 +167,67 @@ class ManualBackend:
             file=self.out,
         )
         return True
+
+    def ensure_txt(self, fqdn: str, zone: str, value: str, ttl: int) -> None:
+        """Print the TXT record to add, unless the zone's servers already serve that value.
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        :param value: the TXT text, unquoted.
+        :param ttl: seconds.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        relative_name(name, origin)  # refuses a name outside the zone before any query
+        check_ttl(ttl)
+        cname, values = self._served_txt(name, origin)
+        if cname is not None:
+            raise DnsConflictError(
+                f"{name} has a CNAME to {cname}: a TXT record cannot sit next to a CNAME. Remove the CNAME, or pass "
+                "txt_host= the name Tencent Cloud expects the TXT record at."
+            )
+        if value in values:
+            print(f"DNS record already in place: {txt_record_line(name, None, value)}", file=self.out)
+            return
+        print(
+            f"Add this DNS record in zone {origin} (keep any other TXT records at that name); the deployment waits "
+            f"until Tencent Cloud sees it:\n  {txt_record_line(name, ttl, value)}",
+            file=self.out,
+        )
+
+    def delete_txt(self, fqdn: str, zone: str, value: str) -> bool:
+        """Print the TXT record to remove (only that value); always True, as nothing is read.
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        :param value: the TXT text, unquoted.
+        """
+        print(
+            f"Remove this DNS record from zone {normalise_name(zone)}, leaving other TXT records at the name (the "
+            f"provider does not delete records in manual mode):\n  {txt_record_line(fqdn, None, value)}",
+            file=self.out,
+        )
+        return True
+
+    def _served_txt(self, name: str, origin: str) -> tuple[str | None, list[str]]:
+        """(CNAME target or None, TXT values) from the first server that answers authoritatively."""
+        qname = dns_name(name)
+        problems = []
+        for server in self.nameservers or authoritative_nameservers(origin):
+            try:
+                response = direct_query(qname, dns.rdatatype.TXT, server, 2.0)
+            except (OSError, dns.exception.DNSException, DnsError) as exc:
+                problems.append(f"{server}: {exc.__class__.__name__}: {exc}")
+                continue
+            if response.rcode() not in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN) or not response.flags & dns.flags.AA:
+                problems.append(f"{server}: not an authoritative answer ({dns.rcode.to_text(response.rcode())})")
+                continue
+            cname = response.get_rrset(response.answer, qname, dns.rdataclass.IN, dns.rdatatype.CNAME)
+            if cname is not None and len(cname) > 0:
+                return normalise_name(cname[0].target.to_text()), []
+            txt = response.get_rrset(response.answer, qname, dns.rdataclass.IN, dns.rdatatype.TXT)
+            strings = [getattr(rdata, "strings", ()) for rdata in txt or []]
+            return None, [b"".join(parts).decode(errors="replace") for parts in strings]
+        raise DnsError(
+            f"no nameserver answered authoritatively for {name} TXT ({'; '.join(problems)}): check the zone's "
+            "delegation, or list its authoritative servers in tclive:nameservers"
+        )

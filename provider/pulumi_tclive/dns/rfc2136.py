@@ -1,4 +1,4 @@
-"""CNAME records on any RFC 2136 primary (BIND, Knot, PowerDNS…): TSIG-signed UPDATEs with prerequisites.
+"""CNAME (and TXT) records on any RFC 2136 primary (BIND, Knot, PowerDNS…): TSIG-signed UPDATEs with prerequisites.
 
 Every write is one UPDATE message over TCP whose prerequisites make it safe without a prior read:
 
@@ -27,8 +27,10 @@ import dns.message
 import dns.name
 import dns.query
 import dns.rcode
+import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
+import dns.rdtypes.ANY.TXT
 import dns.resolver
 import dns.tsig
 import dns.update
@@ -246,6 +248,69 @@ class Rfc2136Backend:
             )
         return True
 
+    def ensure_txt(self, fqdn: str, zone: str, value: str, ttl: int) -> None:
+        """Add the TXT ``value`` at ``fqdn`` in one UPDATE guarded by ``absent(name, CNAME)``; read back.
+
+        Adding a value already there changes nothing but the TXT set's TTL (RFC 2136 §3.4.2.2);
+        other TXT values at the name stay.
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        :param value: the TXT text, unquoted.
+        :param ttl: seconds.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        relative_name(name, origin)  # refuses a name outside the zone before any write
+        check_ttl(ttl)
+        message = self._new_update(origin)
+        message.absent(dns_name(name), dns.rdatatype.CNAME)
+        message.add(dns_name(name), ttl, _txt_rdata(value))
+        if self._send(message, name, origin, "add", expected=(dns.rcode.YXRRSET,), rdtype="TXT") != dns.rcode.NOERROR:
+            current = self.read(name, origin)
+            raise DnsConflictError(
+                f"{name} holds a CNAME to {current.target} at server {self.server}: a TXT record cannot sit next to "
+                "a CNAME. Remove the CNAME, or pass txt_host= the name Tencent Cloud expects the TXT record at."
+            )
+        if value not in self.read_txt(name, origin):
+            raise DnsUpdateError(
+                f"server {self.server} answered NOERROR to the add of {name} TXT {value!r} in zone {origin}, but does "
+                "not serve it: check the server log (does the update policy allow TXT at this name?)",
+                rcode="NOERROR",
+            )
+
+    def delete_txt(self, fqdn: str, zone: str, value: str) -> bool:
+        """Remove only the TXT ``value`` at ``fqdn``; False (nothing sent) when it is not there.
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        :param value: the TXT text, unquoted.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        if value not in self.read_txt(name, origin):
+            return False
+        message = self._new_update(origin)
+        message.delete(dns_name(name), _txt_rdata(value))
+        self._send(message, name, origin, "delete", rdtype="TXT")
+        if value in self.read_txt(name, origin):
+            raise DnsUpdateError(
+                f"server {self.server} answered NOERROR to the delete of {name} TXT {value!r} in zone {origin}, but "
+                "still serves it: check the server log",
+                rcode="NOERROR",
+            )
+        return True
+
+    def read_txt(self, fqdn: str, zone: str) -> list[str]:
+        """The TXT values the primary serves at ``fqdn`` (each record's strings joined).
+
+        :param fqdn: the record name.
+        :param zone: its zone.
+        """
+        name, origin = normalise_name(fqdn), normalise_name(zone)
+        qname = dns_name(name)
+        response = self._query(qname, dns.rdatatype.TXT, name, origin)
+        rrset = response.get_rrset(response.answer, qname, dns.rdataclass.IN, dns.rdatatype.TXT)
+        return [] if rrset is None else [_txt_value(rdata) for rdata in rrset]
+
     def _check_write(self, name: str, origin: str, target: str, ttl: int) -> None:
         check_cname_owner(name, origin)
         check_ttl(ttl)
@@ -289,9 +354,10 @@ class Rfc2136Backend:
         origin: str,
         action: str,
         expected: tuple[dns.rcode.Rcode, ...] = (),
+        rdtype: str = "CNAME",
     ) -> dns.rcode.Rcode:
         """Send an UPDATE over TCP; return NOERROR or one of ``expected``, raise a clear error otherwise."""
-        what = f"the {action} of {name} CNAME in zone {origin} at server {self.server}"
+        what = f"the {action} of {name} {rdtype} in zone {origin} at server {self.server}"
         try:
             response = dns.query.tcp(message, self.server.address(), timeout=self.timeout, port=self.server.port)
         except (dns.exception.DNSException, OSError) as exc:
@@ -358,6 +424,18 @@ class Rfc2136Backend:
         if isinstance(exc, OSError):
             return f"{what} could not connect ({exc.strerror or exc}): check the server address and port."
         return f"{what} failed ({exc.__class__.__name__}: {exc}): check the server log."
+
+
+def _txt_rdata(value: str) -> dns.rdtypes.ANY.TXT.TXT:
+    """One TXT record holding ``value``, split into the 255-octet strings the wire format requires."""
+    data = value.encode()
+    chunks = [data[i : i + 255] for i in range(0, len(data), 255)] or [b""]
+    return dns.rdtypes.ANY.TXT.TXT(dns.rdataclass.IN, dns.rdatatype.TXT, chunks)
+
+
+def _txt_value(rdata: dns.rdata.Rdata) -> str:
+    strings: tuple[bytes, ...] = getattr(rdata, "strings", ())
+    return b"".join(strings).decode(errors="replace")
 
 
 def _tsig_rcode(exc: BaseException) -> str:

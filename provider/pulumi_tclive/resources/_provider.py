@@ -23,7 +23,10 @@ from ..settings import _SOURCES, ProviderSettings
 
 if TYPE_CHECKING:
     from ..cloud.client import TencentCloudClient
-    from ..dns.base import CnameBackend
+    from ..dns.base import CnameBackend, TxtBackend
+    from ..dns.dnspod import DnspodBackend
+    from ..dns.manual import ManualBackend
+    from ..dns.rfc2136 import Rfc2136Backend
 
 __all__ = [
     "Runtime",
@@ -122,6 +125,13 @@ class Runtime:
 
     def cname_backend(self, kind: str) -> CnameBackend:
         """The DNS backend for ``dns=kind``."""
+        return self._dns_backend(kind)
+
+    def txt_backend(self, kind: str) -> TxtBackend:
+        """The same DNS backend for ``dns=kind``, as a writer of TXT records (DomainOwnership)."""
+        return self._dns_backend(kind)
+
+    def _dns_backend(self, kind: str) -> DnspodBackend | Rfc2136Backend | ManualBackend:
         if kind == "dnspod":
             from ..dns.dnspod import DnspodBackend
 
