@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+import time
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pulumi.dynamic import CheckFailure, ConfigureRequest, ResourceProvider
 from pulumi.output import Unknown
@@ -36,8 +37,11 @@ __all__ = [
     "failures",
     "is_unknown",
     "known",
+    "poll",
     "say",
 ]
+
+T = TypeVar("T")
 
 
 def is_unknown(value: object) -> bool:
@@ -76,6 +80,32 @@ def failures(problems: list[Problem]) -> list[CheckFailure]:
 def say(message: str) -> None:
     """A progress or notice line: the engine shows a dynamic provider's stderr to the user."""
     print(message, file=sys.stderr, flush=True)
+
+
+def poll(
+    ask: Callable[[], T],
+    done: Callable[[T], bool],
+    *,
+    timeout: float,
+    waiting: str,
+    timed_out: Callable[[T, float], Exception],
+) -> T:
+    """Ask until ``done(answer)``, backing off from 0.5 s to 10 s, with progress lines on stderr.
+
+    Raises ``timed_out(last answer, elapsed seconds)`` when the next wait would pass ``timeout``.
+    """
+    start = time.monotonic()
+    delay = 0.5
+    while True:
+        answer = ask()
+        if done(answer):
+            return answer
+        elapsed = time.monotonic() - start
+        if elapsed + delay > timeout:
+            raise timed_out(answer, elapsed)
+        say(f"waiting for {waiting}, {elapsed:.0f}s of {timeout:.0f}s")
+        time.sleep(delay)
+        delay = min(delay * 2, 10.0)
 
 
 class Runtime:

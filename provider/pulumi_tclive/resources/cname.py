@@ -14,7 +14,6 @@ except ``cloud`` for ``dns="dnspod"`` on the emulator, whose zones are served by
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,10 +21,11 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
+from ..cloud.live import DomainInfo
 from ..dns.base import CnameState
 from ..dns.propagation import authoritative_nameservers, wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
-from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, say
+from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
 from .domain import describe_live_domain
 
 __all__ = ["CnameRecord", "CnameRecordProvider"]
@@ -193,28 +193,31 @@ class CnameRecordProvider(TcliveProvider):
     def _wait_cloud(self, name: str, target: str, timeout: float) -> None:
         """Poll DescribeLiveDomain until Tencent reports the CNAME configured (BCName = 1)."""
         client = self.runtime.client()
-        start = time.monotonic()
-        delay = 0.5
-        while True:
+
+        def ask() -> DomainInfo:
             info = describe_live_domain(client, name)
             if info is None:
                 raise RuleViolation(
                     f"verify='cloud' for {name}: no live domain of that name exists in the account. Declare the "
                     "LiveDomain first (pass its cname_target as target), or use verify='dns'."
                 )
-            if info.BCName == 1:
-                return
-            elapsed = time.monotonic() - start
-            if elapsed + delay > timeout:
-                raise PropagationTimeout(
-                    f"Tencent Cloud still reports the CNAME of {name} as not configured after {elapsed:.0f}s "
-                    f"(current CNAME {info.CurrentCName or 'none'!r}, expected {target}). Tencent can take 15–30 "
-                    "minutes to notice a DNS change: raise verify_timeout, or set verify='dns' or 'none'.",
-                    answers={"Tencent Cloud": info.CurrentCName or "no CNAME"},
-                )
-            say(f"waiting for Tencent Cloud to see the CNAME of {name}, {elapsed:.0f}s of {timeout:.0f}s")
-            time.sleep(delay)
-            delay = min(delay * 2, 10.0)
+            return info
+
+        def timed_out(info: DomainInfo, elapsed: float) -> Exception:
+            return PropagationTimeout(
+                f"Tencent Cloud still reports the CNAME of {name} as not configured after {elapsed:.0f}s "
+                f"(current CNAME {info.CurrentCName or 'none'!r}, expected {target}). Tencent can take 15–30 "
+                "minutes to notice a DNS change: raise verify_timeout, or set verify='dns' or 'none'.",
+                answers={"Tencent Cloud": info.CurrentCName or "no CNAME"},
+            )
+
+        poll(
+            ask,
+            lambda info: info.BCName == 1,
+            timeout=timeout,
+            waiting=f"Tencent Cloud to see the CNAME of {name}",
+            timed_out=timed_out,
+        )
 
 
 class CnameRecord(Resource, module="tclive", name="CnameRecord"):

@@ -14,7 +14,6 @@ it); ``txt_host=`` overrides it.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -26,7 +25,7 @@ from ..cloud.client import TencentCloudClient
 from ..cloud.live import AUTHENTICATE_DOMAIN_OWNER, AuthenticateDomainOwnerRequest, AuthenticateDomainOwnerResponse
 from ..dns.manual import txt_record_line
 from ..errors import PropagationTimeout
-from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, say
+from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
 
 __all__ = ["DEFAULT_TXT_LABEL", "DomainOwnership", "DomainOwnershipProvider"]
 
@@ -164,28 +163,25 @@ class DomainOwnershipProvider(TcliveProvider):
     ) -> AuthenticateDomainOwnerResponse:
         """Poll dnsCheck with backoff until Tencent reports the main domain verified, or time out."""
         timeout = float(inputs["verify_timeout"])
-        start = time.monotonic()
-        delay = 0.5
-        while True:
-            time.sleep(delay)
-            state = _authenticate(client, domain, "dnsCheck")
-            if state.Status >= 0:
-                return state
-            elapsed = time.monotonic() - start
-            if elapsed + delay > timeout:
-                record = txt_record_line(name, int(inputs["ttl"]), content)
-                raise PropagationTimeout(
-                    f"Tencent Cloud still reports the ownership of {main} unverified (Status {state.Status}) after "
-                    f"{elapsed:.0f}s. Published with dns={inputs['dns']} in zone {zone}: {record} (it stays in place). "
-                    "Tencent can take minutes to see a DNS change: run `pulumi up` again or raise verify_timeout. "
-                    f"The TXT host {name} is not confirmed by Tencent's documentation: if the console's domain "
-                    "ownership page (域名归属验证) names another host, set txt_host= to it and remove this record.",
-                    answers={"Tencent Cloud": f"Status {state.Status}"},
-                )
-            say(
-                f"waiting for Tencent Cloud to verify the ownership of {main} (TXT {name}), {elapsed:.0f}s of {timeout:.0f}s"
+
+        def timed_out(state: AuthenticateDomainOwnerResponse, elapsed: float) -> Exception:
+            record = txt_record_line(name, int(inputs["ttl"]), content)
+            return PropagationTimeout(
+                f"Tencent Cloud still reports the ownership of {main} unverified (Status {state.Status}) after "
+                f"{elapsed:.0f}s. Published with dns={inputs['dns']} in zone {zone}: {record} (it stays in place). "
+                "Tencent can take minutes to see a DNS change: run `pulumi up` again or raise verify_timeout. "
+                f"The TXT host {name} is not confirmed by Tencent's documentation: if the console's domain "
+                "ownership page (域名归属验证) names another host, set txt_host= to it and remove this record.",
+                answers={"Tencent Cloud": f"Status {state.Status}"},
             )
-            delay = min(delay * 2, 10.0)
+
+        return poll(
+            lambda: _authenticate(client, domain, "dnsCheck"),
+            lambda state: state.Status >= 0,
+            timeout=timeout,
+            waiting=f"Tencent Cloud to verify the ownership of {main} (TXT {name})",
+            timed_out=timed_out,
+        )
 
 
 class DomainOwnership(Resource, module="tclive", name="DomainOwnership"):
