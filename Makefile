@@ -14,7 +14,11 @@ $(STAMP): pyproject.toml
 
 # The quick start (root Pulumi.yaml -> examples/quickstart) on the embedded emulator, whose state
 # lives in .tclive/. The zone is seeded first, as a DNSPod account would already hold it.
+# The first run previews and applies the stack. Once it is up, the demo reviews a change: it lowers
+# the CNAMEs' TTL (config cnameTtl=300), so the second run previews and applies that update, property
+# by property (--diff, passed once `tclive up --help` lists it), and every run after it changes nothing.
 DEMO_STATE := .tclive/emulator.sqlite3
+DEMO_REVIEW := --config cnameTtl=300
 
 demo: $(STAMP)
 	@$(BIN)/tclive emulator zone example.com --state $(DEMO_STATE)
@@ -22,10 +26,18 @@ demo: $(STAMP)
 	  mkdir -p .tclive/pulumi-backend && \
 	  export PULUMI_BACKEND_URL="file://$(CURDIR)/.tclive/pulumi-backend" PULUMI_CONFIG_PASSPHRASE="" \
 	         PATH="$(CURDIR)/$(BIN):$$PATH" && \
-	  pulumi stack select --create dev && pulumi preview && pulumi up --yes --skip-preview; \
+	  pulumi stack select --create dev && \
+	  if pulumi stack output license_status >/dev/null 2>&1; then review="$(DEMO_REVIEW) --diff"; else review=""; fi && \
+	  pulumi preview $$review && pulumi up --yes --skip-preview $$review; \
 	else \
-	  echo "pulumi CLI not found: running the same preview and up with the offline engine (python -m pulumi_tclive.testing)."; \
-	  $(BIN)/python -m pulumi_tclive.testing preview . && $(BIN)/python -m pulumi_tclive.testing up . --skip-preview; \
+	  echo "pulumi CLI not found: running the same preview and up with the offline engine (tclive preview, tclive up)."; \
+	  review=""; \
+	  if $(BIN)/tclive stack output license_status >/dev/null 2>&1; then \
+	    diff=$$($(BIN)/tclive up --help | grep -o -- '--diff' | head -n 1); \
+	    review="$(DEMO_REVIEW)$${diff:+ $$diff}"; \
+	    echo "The stack is up: reviewing a change, the CNAMEs' TTL lowered to 300 s ($$review)."; \
+	  fi; \
+	  $(BIN)/tclive preview $$review && $(BIN)/tclive up --skip-preview $$review; \
 	fi
 	@$(BIN)/tclive emulator show --state $(DEMO_STATE)
 

@@ -1,7 +1,7 @@
 """Scale: ``up`` and ``refresh`` of N LiveDomains + N CnameRecords with the offline engine on the embedded emulator.
 
-Run from the repository root: ``python -m bench.scale [--quick]`` (N = 100 and 1,000; ``--quick``:
-100 and 300). Each operation runs ``python -m pulumi_tclive.testing`` as a child process, so the
+Run from the repository root: ``python -m bench.scale [--quick] [--parallel P]`` (N = 100 and
+1,000; ``--quick``: 100 and 300; ``--parallel``: the engine's ``--parallel``, default its own). Each operation runs ``python -m pulumi_tclive.testing`` as a child process, so the
 engine, the program worker and the provider are separate processes whose peak RSS (VmHWM) is
 sampled from ``/proc``. ``up`` includes its preview pass, as ``pulumi up`` does. The CNAMEs use
 ``verify="cloud"`` (one DescribeLiveDomain per record: the emulator's BCName follows DNSPod at once).
@@ -78,11 +78,12 @@ def _role(root: int) -> Callable[[int, str], str | None]:
     return classify
 
 
-def _run(operation: str, project: Path, console: TencentCloudClient, domains: int) -> Measurement:
+def _run(operation: str, project: Path, console: TencentCloudClient, domains: int, parallel: int | None) -> Measurement:
     before = sum(call_counts(console).values())
     start = time.perf_counter()
+    flags = [] if parallel is None else ["--parallel", str(parallel)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "pulumi_tclive.testing", operation, str(project)],
+        [sys.executable, "-m", "pulumi_tclive.testing", operation, str(project), *flags],
         cwd=REPO_ROOT,
         env=os.environ.copy(),
         stdout=subprocess.PIPE,
@@ -100,10 +101,11 @@ def _run(operation: str, project: Path, console: TencentCloudClient, domains: in
     return Measurement(operation, domains, seconds, memory, calls, process.returncode, summary)
 
 
-def measure(domains: int) -> list[Measurement]:
+def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
     """Generate a stack of ``domains`` LiveDomains + as many CnameRecords, then ``up`` and ``refresh`` it.
 
     :param domains: the number of LiveDomains (and of CnameRecords).
+    :param parallel: the engine's ``--parallel`` (``None``: its default).
     """
     with tempfile.TemporaryDirectory(prefix="tclive-bench-scale-") as tmp:
         state = Path(tmp) / "emulator.sqlite3"
@@ -115,7 +117,7 @@ def measure(domains: int) -> list[Measurement]:
             results = []
             for operation in ("up", "refresh"):
                 progress(f"scale: {operation} of {domains} domains + {domains} CNAMEs …")
-                result = _run(operation, project, console, domains)
+                result = _run(operation, project, console, domains, parallel)
                 progress(f"scale: {operation} took {result.seconds:.1f}s (exit {result.exit_code})")
                 results.append(result)
         emulator.close()
@@ -158,14 +160,19 @@ def _growth(results: list[Measurement], small: int, large: int) -> None:
         )
 
 
-def main(quick: bool = False) -> None:
+def main(quick: bool = False, parallel: int | None = None) -> None:
     """Run the benchmark and print the figures.
 
     :param quick: measure 100 and 300 domains instead of 100 and 1,000.
+    :param parallel: the engine's ``--parallel`` (``None``: its default, 4 × CPUs).
     """
     sizes = QUICK_SIZES if quick else FULL_SIZES
-    print(f"== scale: up + refresh, offline engine, embedded emulator, verify={VERIFY!r}, sizes {sizes} ==")
-    results = [m for size in sizes for m in measure(size)]
+    steps = "default" if parallel is None else str(parallel)
+    print(
+        f"== scale: up + refresh, offline engine (--parallel {steps}), embedded emulator, "
+        f"verify={VERIFY!r}, sizes {sizes}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs =="
+    )
+    results = [m for size in sizes for m in measure(size, parallel)]
     _print(results)
     _growth(results, sizes[0], sizes[1])
 
@@ -173,4 +180,6 @@ def main(quick: bool = False) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 and 300 domains instead of 100 and 1,000")
-    main(parser.parse_args().quick)
+    parser.add_argument("--parallel", type=int, default=None, help="the engine's --parallel (default: its own)")
+    arguments = parser.parse_args()
+    main(arguments.quick, arguments.parallel)

@@ -9,6 +9,9 @@ import pulumi
 
 import pulumi_tclive as tclive
 
+# `make demo` sets this from its second run on, to show a reviewed change (default: the component's 600 s).
+cname_ttl = pulumi.Config().get_int("cnameTtl") or 600
+
 site = tclive.MiniProgramLive(
     "acme",
     app_id="wx0123456789abcdef",
@@ -20,6 +23,7 @@ site = tclive.MiniProgramLive(
     push_domain="push.example.com",
     app_play_domain="play.example.com",
     dns="dnspod",
+    ttl=cname_ttl,
 )
 
 pulumi.export("license_status", site.license.status)

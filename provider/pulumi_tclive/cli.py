@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Callable
+from importlib.metadata import version
 from typing import Any
 
 from pydantic import ValidationError
@@ -241,9 +242,22 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     show_parser.set_defaults(handler=_emulator_show)
 
 
+ENGINE_COMMANDS = ("preview", "up", "refresh", "destroy", "stack", "state")
+"""The front door: ``tclive <these> …`` runs the offline engine (``python -m pulumi_tclive.testing``)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``tclive`` argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="tclive", description="pulumi-tclive tools")
+    parser = argparse.ArgumentParser(
+        prog="tclive",
+        description="pulumi-tclive tools",
+        epilog=(
+            "Offline engine (the Pulumi CLI's commands, for a project without the CLI): "
+            "tclive {preview,up,refresh,destroy} [DIR] [flags] (DIR defaults to .), tclive stack {init,ls,output}, "
+            "tclive state unprotect; `tclive up --help` lists the flags."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tclive {version('pulumi-tclive')}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
     return parser
@@ -255,7 +269,13 @@ def main(argv: list[str] | None = None) -> int:
     Args:
         argv: the arguments after the program name.
     """
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] and arguments[0] in ENGINE_COMMANDS:
+        # Imported here: the engine pulls in the Pulumi SDK, which the emulator commands do not need.
+        from .testing import main as engine_main
+
+        return engine_main(arguments, prog="tclive", default_dir=".")
+    args = build_parser().parse_args(arguments)
     handler: CommandHandler = args.handler
     return handler(args)
 

@@ -198,6 +198,7 @@ def test_a_check_failure_exits_non_zero_with_the_engines_wording(tmp_path: Path)
     directory = tmp_path / "bad"
     directory.mkdir()
     (directory / "Pulumi.yaml").write_text("name: bad\nruntime: python\n")
+    (directory / "Pulumi.dev.yaml").write_text("config: {}\n")  # the stack must exist, as with the CLI
     (directory / "__main__.py").write_text(
         "import pulumi_tclive as tclive\n"
         "tclive.PluginLicense('lic', mini_program_app_id='wx0123456789abcdef', mini_program_name='Me',\n"

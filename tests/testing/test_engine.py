@@ -244,6 +244,10 @@ def test_non_dynamic_custom_resource_is_refused(tmp_path: Path) -> None:
 
 
 def test_cli_runs_an_operation_and_exits_non_zero_on_failure(tmp_path: Path) -> None:
+    # The program has no Pulumi.dev.yaml, so its stack is created first, as `pulumi stack init` does.
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)}
+    init = [sys.executable, "-m", "pulumi_tclive.testing", "stack", "init", "dev", "-C", str(PROGRAMS / "options")]
+    subprocess.run([*init, "--state", str(tmp_path / "state.json")], env=env, check=True, capture_output=True)
     completed = subprocess.run(
         [
             sys.executable,
@@ -260,7 +264,7 @@ def test_cli_runs_an_operation_and_exits_non_zero_on_failure(tmp_path: Path) -> 
         ],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)},
+        env=env,
         check=False,
     )
     assert completed.returncode == 1, completed.stdout + completed.stderr

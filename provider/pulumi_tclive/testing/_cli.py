@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing._engine import Engine
+from pulumi_tclive.testing._project import require_stack
+from pulumi_tclive.testing._stacks import COMMANDS, stack_main
 
 __all__ = ["main"]
 
@@ -19,13 +21,25 @@ def _pair(text: str) -> tuple[str, str]:
     return key, value
 
 
-def _parser() -> argparse.ArgumentParser:
+PROG = "python -m pulumi_tclive.testing"
+
+
+def _parser(prog: str = PROG, default_dir: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pulumi_tclive.testing",
+        prog=prog,
         description="Run a Pulumi Python program without the Pulumi CLI (offline engine for dynamic providers).",
     )
     parser.add_argument("operation", choices=["preview", "up", "refresh", "destroy"], help="what to run")
-    parser.add_argument("project_dir", metavar="DIR", help="the directory holding Pulumi.yaml")
+    if default_dir is None:
+        parser.add_argument("project_dir", metavar="DIR", help="the directory holding Pulumi.yaml")
+    else:
+        parser.add_argument(
+            "project_dir",
+            metavar="DIR",
+            nargs="?",
+            default=default_dir,
+            help=f"the directory holding Pulumi.yaml (default {default_dir})",
+        )
     parser.add_argument("--stack", default="dev", help="stack name; selects Pulumi.<stack>.yaml (default dev)")
     parser.add_argument(
         "--config",
@@ -52,15 +66,31 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="destroy: keep protected resources (and what they depend on) and delete the rest",
     )
+    parser.add_argument(
+        "--parallel",
+        "-p",
+        type=int,
+        default=None,
+        metavar="P",
+        help="allow P resource operations to run in parallel at once (1 for no parallelism; "
+        "default: $PULUMI_PARALLEL, else 4 × CPUs, as the Pulumi CLI)",
+    )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: str | None = None) -> int:
     """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage).
 
+    ``stack …`` and ``state …`` go to the stack commands (``_stacks``).
+
     :param argv: the arguments (default ``sys.argv[1:]``).
+    :param prog: how the user runs the engine (``tclive`` for the front door), for usage and advice.
+    :param default_dir: the project directory when none is given (``.`` for ``tclive``; required otherwise).
     """
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] and argv[0] in COMMANDS:
+        return stack_main(argv, prog=prog)
+    args = _parser(prog, default_dir).parse_args(argv)
     try:
         engine = Engine(
             args.project_dir,
@@ -69,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             state_path=args.state,
             secrets=dict(args.secret),
             echo=sys.stdout,
+            parallel=args.parallel,
         )
+        require_stack(engine.project, engine.stack, engine.state_path, command=prog)
         if args.operation == "up":
             result = engine.up(skip_preview=args.skip_preview)
         elif args.operation == "destroy":

@@ -8,17 +8,23 @@ program no longer declares in reverse dependency order, and state saved after ev
 
 from __future__ import annotations
 
+import base64
 import copy
-from collections.abc import Callable, Mapping
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any
 
 from pulumi.runtime.proto import provider_pb2, resource_pb2
 
+from pulumi_tclive.testing._program import Channel
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
-from pulumi_tclive.testing._state import ResourceState, StackState, seal
+from pulumi_tclive.testing._state import ResourceState, StackState, StateWriter, seal
 from pulumi_tclive.testing._values import (
     PROVIDER_KEY,
     SECRET_PLACEHOLDER,
@@ -32,10 +38,20 @@ from pulumi_tclive.testing._values import (
     wrap_secret,
 )
 
-__all__ = ["DYNAMIC_TYPE_PREFIX", "Deployment", "Refusal", "delete_protected_message"]
+__all__ = ["DYNAMIC_TYPE_PREFIX", "Deployment", "Refusal", "default_parallel", "delete_protected_message"]
 
 DYNAMIC_TYPE_PREFIX = "pulumi-python:dynamic"
 STACK_TYPE = "pulumi:pulumi:Stack"
+
+
+def default_parallel() -> int:
+    """``--parallel``'s default, as the Pulumi CLI computes it: ``$PULUMI_PARALLEL`` when set to a
+    positive number, else 4 × the CPUs this process may run on (``defaultParallel`` in
+    https://github.com/pulumi/pulumi/blob/master/pkg/cmd/pulumi/operations/up.go)."""
+    text = os.environ.get("PULUMI_PARALLEL", "")
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    return len(os.sched_getaffinity(0)) * 4
 
 
 class Refusal(Exception):
@@ -43,7 +59,8 @@ class Refusal(Exception):
 
 
 def delete_protected_message(urn: str) -> str:
-    """The engine's text for deleting a protected resource (``deleteProtectedError`` in step.go).
+    """The engine's text for deleting a protected resource (``deleteProtectedError`` in step.go), and
+    the offline engine's equivalent of the command it names.
 
     :param urn: the resource URN.
     """
@@ -51,7 +68,8 @@ def delete_protected_message(urn: str) -> str:
         f'resource "{urn}" cannot be deleted\n'
         "because it is protected. To unprotect the resource, either remove the `protect` flag from the "
         "resource in your Pulumi program and run `pulumi up`, or use the command:\n"
-        f"`pulumi state unprotect '{urn}'`"
+        f"`pulumi state unprotect '{urn}'`\n"
+        f"(offline engine: `tclive state unprotect '{urn}'`, or `python -m pulumi_tclive.testing state unprotect …`)"
     )
 
 
@@ -100,6 +118,9 @@ class Deployment:
     :param project: the project name. :param stack: the stack name.
     :param preview: ``True`` for a preview (no Create/Update/Delete calls, nothing saved).
     :param record_steps: ``False`` for the preview half of an ``up`` (its steps are printed only).
+    :param parallel: how many registrations are worked on at once (``--parallel``); the program
+        sends a resource only once everything it depends on has been answered, so independent
+        steps overlap and dependent ones keep their order.
     """
 
     def __init__(
@@ -113,8 +134,15 @@ class Deployment:
         stack: str,
         preview: bool,
         record_steps: bool = True,
+        parallel: int = 1,
     ) -> None:
         self._state_path = state_path
+        self._writer = None if preview else StateWriter(state_path, state)
+        self.parallel = max(parallel, 1)
+        # Held while the deployment's bookkeeping changes; released around provider calls, so
+        # steps of independent resources overlap.
+        self._lock = threading.RLock()
+        self._claimed: set[str] = set()
         self._provider = provider
         self._report = report
         self._project = project
@@ -142,8 +170,70 @@ class Deployment:
         return StackState(project=self._project, stack=self._stack, resources=resources, outputs=self.outputs)
 
     def _save(self) -> None:
-        if not self.preview:
-            self.snapshot().save(self._state_path)
+        if self._writer is not None:
+            self._writer.checkpoint(self.snapshot())
+
+    @contextmanager
+    def _unlocked(self) -> Iterator[None]:
+        """Let other registrations proceed while this one waits for the provider."""
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+
+    # ---- serving the program ----------------------------------------------------------------
+
+    def serve(self, channel: Channel) -> str:
+        """Answer the program's requests until it is done, up to :attr:`parallel` registrations at
+        once; every step has finished and is saved when this returns.
+
+        :param channel: the engine's end of the program worker's channel.
+        :returns: the program's error text ("" when it succeeded).
+        """
+        clean = False
+        try:
+            with ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="step") as steps:
+                while True:
+                    message = channel.receive()
+                    kind = message.get("kind")
+                    ident = message.get("id")
+                    if kind == "register":
+                        request = resource_pb2.RegisterResourceRequest.FromString(base64.b64decode(message["request"]))
+                        steps.submit(self._serve_registration, channel, ident, request)
+                    elif kind == "outputs":
+                        outputs = resource_pb2.RegisterResourceOutputsRequest.FromString(
+                            base64.b64decode(message["request"])
+                        )
+                        with self._lock:
+                            self.register_outputs(outputs)
+                        channel.send({"id": ident})
+                    else:
+                        channel.send({"id": ident})
+                        error = str(message.get("error", ""))
+                        break
+            clean = not (error or self.refused or self.stopped)
+            return error
+        finally:
+            # After a clean run the engine deletes what the program dropped, then saves the whole
+            # state once; otherwise it stops here, so the state file gets every finished step now.
+            if self._writer is not None and not clean:
+                with self._lock:
+                    self._writer.close(self.snapshot())
+
+    def _serve_registration(
+        self, channel: Channel, ident: object, request: resource_pb2.RegisterResourceRequest
+    ) -> None:
+        try:
+            response = self.register(request)
+        except Refusal as exc:
+            self.refused = True
+            answer: dict[str, Any] = {"id": ident, "error": str(exc)}
+        else:
+            answer = {"id": ident, "response": base64.b64encode(response.SerializeToString()).decode("ascii")}
+        # The program may have ended already (another registration failed); this step is saved all the same.
+        with suppress(OSError):
+            channel.send(answer)
 
     # ---- registrations -----------------------------------------------------------------------
 
@@ -153,14 +243,19 @@ class Deployment:
         :param request: the SDK's registration request.
         :raises Refusal: when the registration fails (the error is already reported).
         """
+        with self._lock:
+            return self._register(request)
+
+    def _register(self, request: resource_pb2.RegisterResourceRequest) -> resource_pb2.RegisterResourceResponse:
         if self.stopped:
             raise Refusal("the deployment stopped after an earlier error")
         urn = self._urn(request)
         if request.type == STACK_TYPE:
             self._stack_urn = urn
             return resource_pb2.RegisterResourceResponse(urn=urn)
-        if urn in self._registered:
+        if urn in self._registered or urn in self._claimed:
             self._fail(f"Duplicate resource URN '{urn}'; try giving it a unique name")
+        self._claimed.add(urn)
         if not request.custom:
             return self._component(request, urn)
         if not request.type.startswith(DYNAMIC_TYPE_PREFIX):
@@ -250,7 +345,8 @@ class Deployment:
         return sorted(set(found))
 
     def _check(self, urn: str, type_: str, name: str, olds: Mapping[str, Any], news: dict[str, Any]) -> dict[str, Any]:
-        response = self._provider().check(urn, type_, name, olds, news)
+        with self._unlocked():
+            response = self._provider().check(urn, type_, name, olds, news)
         if response.failures:
             for failure in response.failures:
                 if failure.property:
@@ -282,9 +378,10 @@ class Deployment:
         op = "create"
         delete_first = False
         if old is not None:
-            diff = self._provider().diff(
-                urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
-            )
+            with self._unlocked():
+                diff = self._provider().diff(
+                    urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
+                )
             replaces = list(diff.replaces)
             if diff.changes == provider_pb2.DiffResponse.DIFF_UNKNOWN:
                 changed = _changed_keys(old.known_inputs(), checked)
@@ -316,12 +413,14 @@ class Deployment:
 
         provider = self._provider()
         if op == "create":
-            id_, outputs = provider.create(urn, type_, name, checked)
+            with self._unlocked():
+                id_, outputs = provider.create(urn, type_, name, checked)
         elif op == "update" and old is not None:
             id_ = old.id
-            outputs = provider.update(
-                urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
-            )
+            with self._unlocked():
+                outputs = provider.update(
+                    urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
+                )
         elif op == "same" and old is not None:
             id_, outputs = old.id, self._same_outputs(old, checked)
         else:
@@ -367,12 +466,15 @@ class Deployment:
         provider = self._provider()
         if delete_first:
             if not old.retain_on_delete:
-                provider.delete(urn, type_, name, old.id, old.known_outputs(), old.known_inputs())
+                with self._unlocked():
+                    provider.delete(urn, type_, name, old.id, old.known_outputs(), old.known_inputs())
             self._old_order = [entry for entry in self._old_order if entry is not old]
             self._save()
-            id_, outputs = provider.create(urn, type_, name, checked)
+            with self._unlocked():
+                id_, outputs = provider.create(urn, type_, name, checked)
         else:
-            id_, outputs = provider.create(urn, type_, name, checked)
+            with self._unlocked():
+                id_, outputs = provider.create(urn, type_, name, checked)
             self._condemned.append(dataclass_replace(old, delete=True))
         return id_, outputs, checked
 

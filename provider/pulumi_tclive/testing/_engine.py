@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import socket
@@ -13,11 +12,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from pulumi.runtime.proto import resource_pb2
-
 import pulumi_tclive
 from pulumi_tclive.testing import _program
-from pulumi_tclive.testing._deployment import Deployment, Refusal, delete_protected_message
+from pulumi_tclive.testing._deployment import Deployment, default_parallel, delete_protected_message
 from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment
@@ -66,6 +63,8 @@ class Engine:
     :param secrets: secret config values; marked secret in ``Configure`` and never stored or printed.
     :param echo: print each line as it is produced (the CLI passes ``sys.stdout``); provider and
         program output is then echoed to ``sys.stderr`` as it arrives.
+    :param parallel: how many resource steps may run at once (``--parallel``; default as the CLI's:
+        ``$PULUMI_PARALLEL``, else 4 × CPUs); 1 runs them one by one, in the program's order.
     """
 
     def __init__(
@@ -78,6 +77,7 @@ class Engine:
         *,
         secrets: Mapping[str, str] | None = None,
         echo: TextIO | None = None,
+        parallel: int | None = None,
     ) -> None:
         self.project: Project = load_project(project_dir)
         self.stack = stack
@@ -88,6 +88,7 @@ class Engine:
         )
         self._env_overrides = dict(env or {})
         self._echo = echo
+        self.parallel = parallel if parallel is not None and parallel > 0 else default_parallel()
 
     # ---- public operations -------------------------------------------------------------------
 
@@ -228,6 +229,7 @@ class _Run:
             stack=self.engine.stack,
             preview=preview,
             record_steps=record,
+            parallel=self.engine.parallel,
         )
         program_error = self._drive(deployment, preview=preview)
         if program_error and not deployment.refused:
@@ -254,6 +256,7 @@ class _Run:
             "stack": self.engine.stack,
             "preview": preview,
             "program_dir": str(project.program_dir),
+            "parallel": self.engine.parallel,
         }
         process = subprocess.Popen(
             [sys.executable, _program.__file__, json.dumps(spec)],
@@ -277,7 +280,7 @@ class _Run:
         channel = Channel(engine_end)
         error = ""
         try:
-            error = self._serve(channel, deployment)
+            error = deployment.serve(channel)
         except ChannelClosed:
             error = f"the program process exited (code {process.wait()}) before it finished"
         finally:
@@ -286,30 +289,6 @@ class _Run:
             pumper.join(timeout=10)
             stream.close()
         return error
-
-    @staticmethod
-    def _serve(channel: Channel, deployment: Deployment) -> str:
-        while True:
-            message = channel.receive()
-            kind = message.get("kind")
-            if kind == "register":
-                request = resource_pb2.RegisterResourceRequest.FromString(base64.b64decode(message["request"]))
-                try:
-                    response = deployment.register(request)
-                except Refusal as exc:
-                    deployment.refused = True
-                    channel.send({"error": str(exc)})
-                    continue
-                channel.send({"response": base64.b64encode(response.SerializeToString()).decode("ascii")})
-            elif kind == "outputs":
-                outputs_request = resource_pb2.RegisterResourceOutputsRequest.FromString(
-                    base64.b64decode(message["request"])
-                )
-                deployment.register_outputs(outputs_request)
-                channel.send({})
-            else:
-                channel.send({})
-                return str(message.get("error", ""))
 
     # ---- refresh / destroy -------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ import struct
 import sys
 import threading
 import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -44,12 +45,20 @@ class ChannelClosed(Exception):
 class Channel:
     """Send and receive JSON messages over a connected stream socket.
 
+    Either side may send from several threads at once. :meth:`call` tags each request with an
+    ``id`` and the answer carrying it goes back to that caller, so calls from several threads are
+    in flight together (the engine answers independent registrations in parallel, in any order).
+
     :param sock: a connected stream socket.
     """
 
     def __init__(self, sock: socket.socket) -> None:
         self._sock = sock
-        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
+        self._calls_lock = threading.Lock()
+        self._calls: dict[int, Future[dict[str, Any]]] = {}
+        self._next_id = 0
+        self._reader: threading.Thread | None = None
 
     def send(self, message: dict[str, Any]) -> None:
         """Send one message.
@@ -57,10 +66,11 @@ class Channel:
         :param message: a JSON-serialisable dict.
         """
         body = json.dumps(message).encode("utf-8")
-        self._sock.sendall(_HEADER.pack(len(body)) + body)
+        with self._send_lock:
+            self._sock.sendall(_HEADER.pack(len(body)) + body)
 
     def receive(self) -> dict[str, Any]:
-        """Wait for the next message.
+        """Wait for the next message (the side that uses :meth:`call` leaves this to its reader).
 
         :raises ChannelClosed: when the peer closed the socket.
         """
@@ -69,13 +79,35 @@ class Channel:
         return message
 
     def call(self, message: dict[str, Any]) -> dict[str, Any]:
-        """Send a request and wait for its answer; safe to call from several threads.
+        """Send a request and wait for its answer; any number of threads may wait at once.
 
         :param message: the request.
+        :raises ChannelClosed: when the peer closed the socket before answering.
         """
-        with self._lock:
-            self.send(message)
-            return self.receive()
+        answer: Future[dict[str, Any]] = Future()
+        with self._calls_lock:
+            self._next_id += 1
+            ident = self._next_id
+            self._calls[ident] = answer
+            if self._reader is None:
+                self._reader = threading.Thread(target=self._read_answers, name="engine-answers", daemon=True)
+                self._reader.start()
+        self.send({**message, "id": ident})
+        return answer.result()
+
+    def _read_answers(self) -> None:
+        while True:
+            try:
+                message = self.receive()
+            except (ChannelClosed, OSError) as exc:
+                with self._calls_lock:
+                    waiting, self._calls = list(self._calls.values()), {}
+                for answer in waiting:
+                    answer.set_exception(ChannelClosed(str(exc)))
+                return
+            with self._calls_lock:
+                answer = self._calls.pop(int(message.pop("id")))
+            answer.set_result(message)
 
     def close(self) -> None:
         """Close the socket."""
@@ -163,6 +195,8 @@ def main() -> int:
     sys.path[0] = program_dir
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    # As the Python language host sizes the SDK's executor for `--parallel P`: 4 × P threads.
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=max(int(spec.get("parallel", 1)), 1) * 4))
     # A placeholder root keeps set_mocks from registering (and finishing) a stack of its own;
     # run_in_stack below registers the real one, whose outputs are the program's exports.
     settings.ROOT.set(cast(Any, object()))
@@ -176,8 +210,13 @@ def main() -> int:
     settings.ROOT.set(None)
     main_py = str(Path(program_dir) / "__main__.py")
 
-    def execute() -> None:
+    async def execute() -> None:
         runpy.run_path(main_py, run_name="__main__")
+        # One turn of the event loop lets the registrations the program scheduled start, so the
+        # SDK's wait_for_rpcs awaits each of them in turn. Without it that wait finds no RPC yet and
+        # falls through to its asyncio.wait(FIRST_COMPLETED) loop over every pending output, which
+        # re-arms a callback on each of them after every answer: O(N²) for N resources.
+        await asyncio.sleep(0)
 
     error = ""
     try:

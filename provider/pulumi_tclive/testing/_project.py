@@ -1,9 +1,14 @@
-"""A Pulumi project directory: ``Pulumi.yaml``, ``Pulumi.<stack>.yaml`` and the stack config."""
+"""A Pulumi project directory: ``Pulumi.yaml``, ``Pulumi.<stack>.yaml``, the stack config, and which stacks exist.
+
+A stack exists when it has a state file or a ``Pulumi.<stack>.yaml``, as with the Pulumi CLI's file
+backend, where ``pulumi stack init`` creates the state and a stack file may come from the repository.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +18,23 @@ import yaml  # type: ignore[import-untyped]  # pyyaml ships no stubs; it comes w
 
 from pulumi_tclive.errors import ConfigurationError
 
-__all__ = ["PLAIN_SECRET_PREFIX", "Project", "StackConfig", "load_project", "load_stack_config"]
+__all__ = [
+    "PLAIN_SECRET_PREFIX",
+    "STATE_DIRECTORY",
+    "Project",
+    "StackConfig",
+    "default_state_path",
+    "load_project",
+    "load_stack_config",
+    "require_stack",
+    "stack_names",
+    "validate_stack_name",
+]
+
+STATE_DIRECTORY = ".tclive-state"
+"""Where the stacks' state files live by default, under the project directory: ``<stack>.json``."""
+
+_STACK_NAME = re.compile(r"[A-Za-z0-9_.-]*")
 
 PLAIN_SECRET_PREFIX = "plain:"
 """``secure: "plain:<text>"`` in a stack file is a secret whose value is ``<text>`` (offline only)."""
@@ -155,3 +176,61 @@ def _read_yaml(path: Path, *, required: bool) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise ConfigurationError(f"{path} must hold a YAML map at the top level, got {type(document).__name__}.")
     return document
+
+
+def default_state_path(project: Project, stack: str) -> Path:
+    """The state file of ``stack`` when none is given: ``<project>/.tclive-state/<stack>.json``.
+
+    :param project: the loaded project. :param stack: the stack name.
+    """
+    return project.root / STATE_DIRECTORY / f"{stack}.json"
+
+
+def stack_names(project: Project) -> list[str]:
+    """The stacks of ``project``: those with a ``Pulumi.<stack>.yaml`` or a state file in the default place.
+
+    :param project: the loaded project.
+    """
+    names = {path.name[len("Pulumi.") : -len(".yaml")] for path in project.root.glob("Pulumi.*.yaml")}
+    names |= {path.stem for path in (project.root / STATE_DIRECTORY).glob("*.json")}
+    return sorted(name for name in names if name)
+
+
+def validate_stack_name(name: str) -> None:
+    """Refuse a name the Pulumi CLI would refuse (``ParseStackName`` in
+    https://github.com/pulumi/pulumi/blob/master/sdk/go/common/tokens/stack_name.go).
+
+    :param name: the stack name.
+    :raises ConfigurationError: with the CLI's wording.
+    """
+    if not name:
+        raise ConfigurationError("a stack name may not be empty")
+    if len(name) > 100:
+        raise ConfigurationError("a stack name cannot exceed 100 characters")
+    match = _STACK_NAME.match(name)
+    end = match.end() if match else 0
+    if end != len(name):
+        raise ConfigurationError(
+            "a stack name may only contain alphanumeric, hyphens, underscores, or periods: "
+            f"invalid character {name[end]!r} at position {end}"
+        )
+
+
+def require_stack(project: Project, stack: str, state_path: Path, *, command: str) -> None:
+    """Refuse a stack that does not exist, naming the ones that do, before anything is written.
+
+    :param project: the loaded project. :param stack: the stack name.
+    :param state_path: the stack's state file (``--state`` or the default).
+    :param command: how the user runs the engine (``tclive``), for the advice.
+    :raises ConfigurationError: ``no stack named 'dve' found; stacks here: dev`` and how to create it.
+    """
+    if state_path.is_file() or (project.root / f"Pulumi.{stack}.yaml").is_file():
+        return
+    existing = stack_names(project)
+    here = ", ".join(existing) if existing else "none"
+    location = "" if project.root == Path.cwd().resolve() else f" -C {project.root}"
+    state = "" if state_path == default_state_path(project, stack) else f" --state {state_path}"
+    raise ConfigurationError(
+        f"no stack named '{stack}' found; stacks here: {here}. Pick one with `--stack NAME`, or create this one "
+        f"with `{command} stack init {stack}{location}{state}`."
+    )

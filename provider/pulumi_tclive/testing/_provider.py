@@ -80,10 +80,17 @@ class ProviderProcess:
         self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
         self._channel: grpc.Channel | None = None
         self._threads: list[threading.Thread] = []
+        self._connecting = threading.Lock()
 
     def _connect(self) -> provider_pb2_grpc.ResourceProviderStub:
         if self._stub is not None:
             return self._stub
+        with self._connecting:  # parallel steps: the first one connects, the others wait for it
+            if self._stub is not None:
+                return self._stub
+            return self._start()
+
+    def _start(self) -> provider_pb2_grpc.ResourceProviderStub:
         stdout = self._process.stdout
         stderr = self._process.stderr
         assert stdout is not None and stderr is not None

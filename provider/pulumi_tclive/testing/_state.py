@@ -1,15 +1,27 @@
-"""The per-stack state file: one JSON document, replaced atomically after every successful step.
+"""The per-stack state file: one JSON document, plus a journal of the steps of the running operation.
 
 Secret values are never written: a secret input or output is stored as ``"[secret]"`` and its key
 listed in ``secret_inputs`` / ``secret_outputs``. ``__provider`` is the exception: it is only a
 by-reference pickle, so it is stored in clear even though the SDK marks it secret.
+
+Files, for a state file ``dev.json``:
+
+- ``dev.json``: the whole state, replaced atomically (a temporary file renamed over it).
+- ``dev.json.bak``: the state file as it was before its last rewrite, as the Pulumi CLI's file
+  backend keeps ``<stack>.json.bak`` (``backupTarget`` in
+  https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/state.go).
+- ``dev.json.journal``: while an operation runs, each step appends the entries it changed (JSON
+  lines), so a step costs what it changed, not the size of the stack; the operation's end rewrites
+  ``dev.json`` and removes the journal. After a crash, loading replays it: no finished step is lost.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -18,9 +30,33 @@ from typing import Any
 from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing._values import PROVIDER_KEY, SECRET_PLACEHOLDER, contains_secret, unwrap_secrets
 
-__all__ = ["STATE_VERSION", "ResourceState", "StackState", "seal"]
+__all__ = ["STATE_VERSION", "ResourceState", "StackState", "StateWriter", "backup_path", "journal_path", "seal"]
 
 STATE_VERSION = 1
+
+_JOURNAL_MINIMUM = 1 << 20
+"""The journal may grow to the state file's size or this many bytes before the state file is rewritten."""
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of the state file ``path`` is kept (``<path>.bak``).
+
+    :param path: the state file.
+    """
+    return path.with_name(path.name + ".bak")
+
+
+def journal_path(path: Path) -> Path:
+    """The journal of the operation writing the state file ``path`` (``<path>.journal``).
+
+    :param path: the state file.
+    """
+    return path.with_name(path.name + ".journal")
+
+
+def _entry_key(entry: ResourceState) -> str:
+    # A replaced resource has two entries under one URN: the live one and the one waiting for its delete.
+    return f"{entry.urn}#delete#{entry.id}" if entry.delete else entry.urn
 
 
 @dataclass
@@ -108,52 +144,214 @@ class StackState:
     :param project: the project name. :param stack: the stack name.
     :param resources: resources in dependency order (a resource after everything it depends on).
     :param outputs: the stack outputs (secrets as ``"[secret]"``).
+    :param serial: the version of the state file this was read from ("" when not read from one).
     """
 
     project: str
     stack: str
     resources: list[ResourceState] = field(default_factory=list)
     outputs: dict[str, Any] = field(default_factory=dict)
+    serial: str = ""
 
     @classmethod
     def load(cls, path: Path, *, project: str, stack: str) -> StackState:
-        """Read ``path``, or start empty when it does not exist.
+        """Read ``path`` (and replay its journal, left by an interrupted operation), or start empty.
 
         :param path: the state file. :param project: the project name. :param stack: the stack name.
-        :raises ConfigurationError: when the file is unreadable or belongs to another stack.
+        :raises ConfigurationError: when the file is unreadable or belongs to another stack; the
+            message names the backup to restore.
         """
         if not path.is_file():
             return cls(project=project, stack=stack)
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(document, dict):
+                raise ValueError(f"the top level is a {type(document).__name__}, not an object")
             resources = [ResourceState(**entry) for entry in document.get("resources", [])]
+            outputs = dict(document.get("outputs", {}))
         except (ValueError, TypeError) as exc:
             raise ConfigurationError(
-                f"state file {path} is not a state file this engine wrote ({exc}); move it away to start afresh."
+                f"state file {path} is not a state file this engine wrote ({exc}); " + _restore_advice(path)
             ) from exc
         if document.get("project") != project or document.get("stack") != stack:
             raise ConfigurationError(
                 f"state file {path} belongs to project {document.get('project')!r} stack "
                 f"{document.get('stack')!r}, not {project!r} stack {stack!r}; pass the right --state."
             )
-        return cls(project=project, stack=stack, resources=resources, outputs=dict(document.get("outputs", {})))
+        state = cls(
+            project=project, stack=stack, resources=resources, outputs=outputs, serial=str(document.get("serial", ""))
+        )
+        state._replay(journal_path(path), state.serial)
+        return state
 
-    def save(self, path: Path) -> None:
-        """Write the state atomically (a temporary file renamed over the old one).
+    def _replay(self, journal: Path, serial: str) -> None:
+        """Apply the journal written on top of this state, if there is one for this very version of it."""
+        if not journal.is_file():
+            return
+        # The last line is torn when the process died while appending it; the step it recorded had not finished.
+        lines = journal.read_text(encoding="utf-8").split("\n")[:-1]
+        entries = {_entry_key(entry): entry for entry in self.resources}
+        for number, line in enumerate(lines, start=1):
+            try:
+                record = json.loads(line)
+                if number == 1:
+                    if record.get("base") != serial:
+                        return  # left over from an older version of the state file, which already holds it
+                elif "put" in record:
+                    entry = ResourceState(**record["put"])
+                    entries[_entry_key(entry)] = entry
+                elif "drop" in record:
+                    entries.pop(record["drop"], None)
+                else:
+                    self.outputs = dict(record["outputs"])
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                raise ConfigurationError(
+                    f"state journal {journal} line {number} is unreadable ({exc}); it holds the steps of an "
+                    "interrupted operation. Move it away to load the state as it was before that operation "
+                    "(then run `refresh`)."
+                ) from exc
+        self.resources = _dependency_order(list(entries.values()))
+
+    def save(self, path: Path) -> str:
+        """Write the whole state atomically (a temporary file renamed over the old one), keep the old
+        one as ``<path>.bak``, and remove the journal it supersedes.
 
         :param path: the state file.
+        :returns: the version's serial, which a journal written on top of it names.
         """
         path.parent.mkdir(parents=True, exist_ok=True)
-        header = {"version": STATE_VERSION, "project": self.project, "stack": self.stack, "outputs": self.outputs}
-        # One compact line per resource: json's C encoder (indent=None) keeps a save after every step
-        # cheap for large stacks, and the file still diffs line by line.
+        serial = uuid.uuid4().hex
+        header = {
+            "version": STATE_VERSION,
+            "project": self.project,
+            "stack": self.stack,
+            "outputs": self.outputs,
+            "serial": serial,
+        }
+        # One compact line per resource: json's C encoder (indent=None) keeps a save cheap for large
+        # stacks, and the file still diffs line by line.
         resources = ",\n".join(r.to_json() for r in self.resources)
         text = json.dumps(header, sort_keys=True)[:-1] + ',\n"resources": [\n' + resources + "\n]}\n"
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
+            _keep_backup(path)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        journal_path(path).unlink(missing_ok=True)
+        return serial
+
+
+def _restore_advice(path: Path) -> str:
+    backup = backup_path(path)
+    if backup.is_file():
+        return (
+            f"the previous version is kept in {backup}: restore it with `cp {backup} {path}` and run `refresh` "
+            f"to pick up what changed since, or move {path} away to start afresh."
+        )
+    return f"there is no backup ({backup} does not exist): move {path} away to start afresh."
+
+
+def _keep_backup(path: Path) -> None:
+    """Make ``<path>.bak`` the current ``path`` (a hard link: no copy, the rename that follows keeps it)."""
+    if not path.is_file():
+        return
+    backup = backup_path(path)
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(path, backup)
+    except OSError:  # a file system without hard links
+        shutil.copy2(path, backup)
+
+
+def _dependency_order(entries: list[ResourceState]) -> list[ResourceState]:
+    """``entries`` reordered as little as possible so each comes after its parent and dependencies."""
+    by_urn = {entry.urn: entry for entry in entries if not entry.delete}
+    placed: set[int] = set()
+    ordered: list[ResourceState] = []
+
+    def place(entry: ResourceState, visiting: set[int]) -> None:
+        if id(entry) in placed or id(entry) in visiting:
+            return
+        visiting.add(id(entry))
+        for urn in [entry.parent, *entry.dependencies]:
+            before = by_urn.get(urn)
+            if before is not None and before is not entry:
+                place(before, visiting)
+        placed.add(id(entry))
+        ordered.append(entry)
+
+    for entry in entries:
+        place(entry, set())
+    return ordered
+
+
+class StateWriter:
+    """Saves the state after every step of an operation, appending only what changed to the journal.
+
+    Rewriting the whole file after each step costs O(stack size) per step, O(N²) for an ``up`` of N
+    resources; the journal keeps each step O(what it changed) and leaves the state file (and so its
+    ``.bak``) as it was before the operation. When the journal outgrows the state file, the state
+    file is rewritten. The operation's end rewrites it with :meth:`StackState.save`, or :meth:`close`.
+
+    :param path: the state file.
+    :param on_disk: the state the file (and its journal) hold now, as :meth:`StackState.load` read it.
+    """
+
+    def __init__(self, path: Path, on_disk: StackState) -> None:
+        self._path = path
+        self._journal = journal_path(path)
+        self._written = {_entry_key(entry): entry.to_json() for entry in on_disk.resources}
+        self._outputs = json.dumps(on_disk.outputs, sort_keys=True)
+        self._serial = on_disk.serial if path.is_file() else ""
+        self._limit = max(path.stat().st_size, _JOURNAL_MINIMUM) if self._serial else 0
+        self._journal_bytes = self._journal.stat().st_size if self._serial and self._journal.is_file() else 0
+        self._dirty = self._journal_bytes > 0
+
+    def checkpoint(self, state: StackState) -> None:
+        """Record ``state`` durably before the next step starts.
+
+        :param state: the whole state as it stands now.
+        """
+        current: dict[str, str] = {}
+        records: list[str] = []
+        for entry in state.resources:
+            key = _entry_key(entry)
+            line = entry.to_json()
+            current[key] = line
+            if self._written.get(key) != line:
+                records.append('{"put": ' + line + "}")
+        records += [json.dumps({"drop": key}) for key in self._written.keys() - current.keys()]
+        outputs = json.dumps(state.outputs, sort_keys=True)
+        if outputs != self._outputs:
+            records.append('{"outputs": ' + outputs + "}")
+        self._written, self._outputs = current, outputs
+        if not records:
+            return
+        text = "\n".join(records) + "\n"
+        if not self._serial or self._journal_bytes + len(text) > self._limit:
+            self._rewrite(state)
+            return
+        if not self._dirty:
+            text = json.dumps({"base": self._serial}) + "\n" + text
+        with self._journal.open("a" if self._dirty else "w", encoding="utf-8") as stream:
+            stream.write(text)
+        self._journal_bytes += len(text)
+        self._dirty = True
+
+    def close(self, state: StackState) -> None:
+        """Rewrite the state file from ``state`` if the journal holds anything (which removes it).
+
+        :param state: the whole state as it stands now.
+        """
+        if self._dirty:
+            self._rewrite(state)
+
+    def _rewrite(self, state: StackState) -> None:
+        self._serial = state.save(self._path)
+        self._limit = max(self._path.stat().st_size, _JOURNAL_MINIMUM)
+        self._journal_bytes = 0
+        self._dirty = False
