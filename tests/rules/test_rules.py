@@ -1,4 +1,4 @@
-"""Table-driven tests of the seed's rules (R1–R5, R8) and the domain-name rules in pulumi_tclive.rules."""
+"""Table-driven tests of the product rules (R1–R5, R8) and the domain-name rules in pulumi_tclive.rules."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def messages(problems: list[Problem]) -> str:
 # --- constants the other areas code against -------------------------------------------------------
 
 
-def test_seed_constants() -> None:
+def test_product_constants() -> None:
     assert PLUGIN_APP_ID == "wx95a7d2b78cf30f98"
     assert PLUGIN_NAME == "腾讯云直播助手"
     assert MIN_PLUGIN_VERSION == "1.2.1"
@@ -70,7 +70,7 @@ def test_non_individual_subjects_are_accepted(subject_type: str) -> None:
     assert check_subject_type(subject_type) == []
 
 
-def test_individual_subject_is_refused_quoting_the_seed() -> None:
+def test_individual_subject_is_refused_quoting_the_docs() -> None:
     [problem] = check_subject_type("individual")
     assert problem.property == "subject_type"
     assert "注册非个人主体类型的微信小程序" in problem.reason
@@ -169,7 +169,7 @@ def test_offline_event_accepts_categories_of_either_list() -> None:
     assert "'游戏'" in problem.reason
 
 
-def test_offline_event_reports_each_missing_document_quoting_the_seed() -> None:
+def test_offline_event_reports_each_missing_document_quoting_the_docs() -> None:
     problems = check_scene("offline_event", [], venue_proof="  ")
     by_property = {problem.property: problem for problem in problems}
     assert set(by_property) == {"event_permit", "venue_proof", "support_ticket"}
