@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from pulumi_tclive import rules
@@ -702,3 +704,31 @@ def test_enum_non_members_list_the_choices(value: object) -> None:
     [problem] = check_enum(value, rules.DNS_BACKENDS, "dns")
     assert problem.property == "dns"
     assert "'dnspod', 'rfc2136', 'manual'" in problem.fix
+
+
+# --- where the messages send the user ------------------------------------------------------------
+
+PLUGIN_PAGE = "https://cloud.tencent.com/document/product/1148/39191"
+CATEGORY_PAGE = "https://cloud.tencent.com/document/product/1078/43316"
+
+
+@pytest.mark.parametrize(
+    ("problems", "page", "wording"),
+    [
+        (lambda: check_subject_type("individual"), PLUGIN_PAGE, "注册非个人主体类型的微信小程序"),
+        (lambda: check_scene("education", ["电商平台"]), CATEGORY_PAGE, "类目申请资质要求"),
+        (lambda: check_plugin_version("1.2.0"), PLUGIN_PAGE, "插件最低版本限制"),
+        (
+            lambda: check_mini_program_play_change(MINI_PROGRAM_PLAY, {**MINI_PROGRAM_PLAY, "scene": "standard"}),
+            PLUGIN_PAGE,
+            "暂不支持删除解绑",
+        ),
+    ],
+    ids=["R1", "R2", "R3", "R8"],
+)
+def test_rule_messages_cite_the_public_tencent_page(
+    problems: Callable[[], list[Problem]], page: str, wording: str
+) -> None:
+    [problem] = [p for p in problems() if wording in p.reason]
+    assert "Tencent Cloud docs" in problem.reason and page in problem.reason
+    assert "seed" not in problem.message() and "§" not in problem.message()
