@@ -3,7 +3,9 @@
 Run from the repository root: ``python -m bench.scale [--quick] [--parallel P]`` (N = 100 and
 1,000; ``--quick``: 100 and 300; ``--parallel``: the engine's ``--parallel``, default its own). Each operation runs ``python -m pulumi_tclive.testing`` as a child process, so the
 engine, the program worker and the provider are separate processes whose peak RSS (VmHWM) is
-sampled from ``/proc``. ``up`` includes its preview pass, as ``pulumi up`` does. The CNAMEs use
+sampled from ``/proc``; their CPU time (user + system, all three and the embedded emulator) is
+what the engine's waited-for children add to ours, which a shared machine's load hardly changes.
+``up`` includes its preview pass, as ``pulumi up`` does. The CNAMEs use
 ``verify="cloud"`` (one DescribeLiveDomain per record: the emulator's BCName follows DNSPod at once).
 Prints figures, asserts nothing.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -49,6 +52,7 @@ class Measurement:
     operation: str
     domains: int
     seconds: float
+    cpu_seconds: float
     memory: TreeMemory
     calls: int
     exit_code: int
@@ -63,6 +67,16 @@ class Measurement:
     def ms_per_resource(self) -> float:
         """Wall time per resource, in milliseconds."""
         return self.seconds * 1000 / self.resources
+
+    @property
+    def cpu_ms_per_resource(self) -> float:
+        """CPU time (all processes) per resource, in milliseconds."""
+        return self.cpu_seconds * 1000 / self.resources
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _role(root: int) -> Callable[[int, str], str | None]:
@@ -80,6 +94,7 @@ def _role(root: int) -> Callable[[int, str], str | None]:
 
 def _run(operation: str, project: Path, console: TencentCloudClient, domains: int, parallel: int | None) -> Measurement:
     before = sum(call_counts(console).values())
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     flags = [] if parallel is None else ["--parallel", str(parallel)]
     process = subprocess.Popen(
@@ -94,11 +109,12 @@ def _run(operation: str, project: Path, console: TencentCloudClient, domains: in
     with sample_tree_memory(process.pid, classify) as memory:
         output, _ = process.communicate()
     seconds = elapsed(start)
+    cpu_seconds = _children_cpu() - cpu_before
     calls = sum(call_counts(console).values()) - before
     summary = next((line.strip() for line in reversed(output.splitlines()) if line.startswith("Resources:")), "")
     if process.returncode != 0:
         progress(output[-4000:])
-    return Measurement(operation, domains, seconds, memory, calls, process.returncode, summary)
+    return Measurement(operation, domains, seconds, cpu_seconds, memory, calls, process.returncode, summary)
 
 
 def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
@@ -126,13 +142,13 @@ def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
 
 def _print(results: list[Measurement]) -> None:
     print(
-        f"{'operation':<9} {'resources':>9} {'wall s':>8} {'ms/res':>7} {'calls':>6} {'calls/res':>9} "
-        + " ".join(f"{role + ' MiB':>12}" for role in ROLES)
-        + "  exit  summary"
+        f"{'operation':<9} {'resources':>9} {'wall s':>8} {'ms/res':>7} {'CPU s':>7} {'CPU ms/res':>10} "
+        f"{'calls':>6} {'calls/res':>9} " + " ".join(f"{role + ' MiB':>12}" for role in ROLES) + "  exit  summary"
     )
     for r in results:
         print(
-            f"{r.operation:<9} {r.resources:>9} {r.seconds:>8.1f} {r.ms_per_resource:>7.1f} {r.calls:>6} "
+            f"{r.operation:<9} {r.resources:>9} {r.seconds:>8.1f} {r.ms_per_resource:>7.1f} {r.cpu_seconds:>7.1f} "
+            f"{r.cpu_ms_per_resource:>10.1f} {r.calls:>6} "
             f"{r.calls / r.resources:>9.2f} "
             + " ".join(f"{r.memory.mib(role):>12.1f}" for role in ROLES)
             + f"  {r.exit_code:>4}  {r.summary}"
@@ -150,8 +166,10 @@ def _growth(results: list[Measurement], small: int, large: int) -> None:
             f"{role} ×{b.memory.peaks.get(role, 0) / max(a.memory.peaks.get(role, 1), 1):.2f}" for role in ROLES
         )
         per_resource = b.ms_per_resource / a.ms_per_resource
+        cpu_per_resource = b.cpu_ms_per_resource / a.cpu_ms_per_resource
         print(
-            f"  {operation:<8} time ×{time_growth:.2f} (per resource ×{per_resource:.2f}); peak RSS {memory}; "
+            f"  {operation:<8} time ×{time_growth:.2f} (per resource ×{per_resource:.2f}, CPU per resource "
+            f"×{cpu_per_resource:.2f}); peak RSS {memory}; "
             f"extra MiB per extra resource: "
             + ", ".join(
                 f"{role} {(b.memory.mib(role) - a.memory.mib(role)) * 1024 / (b.resources - a.resources):.1f} KiB"

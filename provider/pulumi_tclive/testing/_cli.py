@@ -28,6 +28,8 @@ def _parser(prog: str = PROG, default_dir: str | None = None) -> argparse.Argume
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Run a Pulumi Python program without the Pulumi CLI (offline engine for dynamic providers).",
+        epilog=f"Stacks: {prog} stack {{init NAME,ls,output}} [-C DIR]; {prog} state unprotect URN [-C DIR] "
+        f"(`{prog} stack --help`).",
     )
     parser.add_argument("operation", choices=["preview", "up", "refresh", "destroy"], help="what to run")
     if default_dir is None:
