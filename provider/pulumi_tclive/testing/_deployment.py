@@ -12,6 +12,7 @@ import base64
 import copy
 import os
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -229,6 +230,12 @@ class Deployment:
         except Refusal as exc:
             self.refused = True
             answer: dict[str, Any] = {"id": ident, "error": str(exc)}
+        except Exception as exc:  # a failure with no answer would leave the program waiting forever
+            message = f"{request.type} resource '{request.name}': the engine failed: {exc!r}"
+            with self._lock:
+                self._report.error(message, f"{message}\n{traceback.format_exc()}")
+                self.stopped = self.refused = True
+            answer = {"id": ident, "error": message}
         else:
             answer = {"id": ident, "response": base64.b64encode(response.SerializeToString()).decode("ascii")}
         # The program may have ended already (another registration failed); this step is saved all the same.
