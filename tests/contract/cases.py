@@ -21,10 +21,18 @@ from pulumi_tclive.cloud.console import (
     SubmitPluginLicenseRequest,
     UpdateSettingsRequest,
 )
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, CreateDomainRequest, CreateRecordRequest, TagItem
+from pulumi_tclive.cloud.dnspod import (
+    CREATE_DOMAIN,
+    CREATE_RECORD,
+    DESCRIBE_RECORD_LIST,
+    CreateDomainRequest,
+    CreateRecordRequest,
+    DescribeRecordListRequest,
+    TagItem,
+)
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DELETE_LIVE_DOMAIN, AddLiveDomainRequest, DeleteLiveDomainRequest
 
-__all__ = ["SDK_CALLS", "SdkCall"]
+__all__ = ["LAST_RECORD", "SDK_CALLS", "SdkCall", "resolve"]
 
 Setup = Callable[[TencentCloudClient], None]
 
@@ -32,6 +40,8 @@ ZONE = "example.com"
 PLAY = "play.example.com"
 PUSH = "push.example.com"
 APP_ID = "wx0123456789abcdef"
+LAST_RECORD = "<the id of the zone's newest record>"
+"""A ``RecordId`` placeholder: record ids keep counting across Reset, so rows cannot hard-code them."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,14 @@ class SdkCall:
     @property
     def id(self) -> str:
         return f"{self.service}.{self.action}-{self.expect or 'ok'}"
+
+
+def resolve(params: dict[str, Any], admin: TencentCloudClient) -> dict[str, Any]:
+    """``params`` with :data:`LAST_RECORD` replaced by the id of the newest record of ``ZONE``."""
+    if params.get("RecordId") != LAST_RECORD:
+        return params
+    listed = admin.call(DESCRIBE_RECORD_LIST, DescribeRecordListRequest(Domain=ZONE))
+    return {**params, "RecordId": max(record.RecordId for record in listed.RecordList)}
 
 
 def zone(admin: TencentCloudClient) -> None:
@@ -202,10 +220,10 @@ SDK_CALLS: tuple[SdkCall, ...] = (
     ),
     _dnspod("CreateRecord", _record(RecordType="MX", Value="mail.example.com"), "MissingParameter", zone),
     _dnspod("CreateRecord", _record(Domain="missing.example"), "InvalidParameterValue.DomainNotExists"),
-    _dnspod("ModifyRecord", _record(RecordId=3, Value="192.0.2.2", TTL=300), None, zone, www),
+    _dnspod("ModifyRecord", _record(RecordId=LAST_RECORD, Value="192.0.2.2", TTL=300), None, zone, www),
     _dnspod("ModifyRecord", _record(RecordId=999), "InvalidParameter.RecordIdInvalid", zone),
-    _dnspod("DeleteRecord", {"Domain": ZONE, "RecordId": 3}, None, zone, cname),
-    _dnspod("DescribeRecord", {"Domain": ZONE, "RecordId": 3}, None, zone, cname),
+    _dnspod("DeleteRecord", {"Domain": ZONE, "RecordId": LAST_RECORD}, None, zone, cname),
+    _dnspod("DescribeRecord", {"Domain": ZONE, "RecordId": LAST_RECORD}, None, zone, cname),
     _dnspod("DescribeRecordList", {"Domain": ZONE, "Limit": 10}, None, zone, cname),
     _dnspod("DescribeRecordList", {"Domain": ZONE, "Subdomain": "nothing"}, "ResourceNotFound.NoDataOfRecord", zone),
     _dnspod("DescribeRecordList", {"Domain": ZONE, "SortField": "colour"}, "InvalidParameter", zone),

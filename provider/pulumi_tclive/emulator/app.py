@@ -247,6 +247,8 @@ class EmulatorApp:
         if len(query) > MAX_QUERY_BYTES:
             raise fail("RequestSizeLimitExceeded", f"The query string of a GET exceeds {MAX_QUERY_BYTES} bytes.")
         body = _read_body(environ) if method == "POST" else b""
+        if len(body) > MAX_BODY_BYTES:  # before the signature, which a truncated read could never match
+            raise fail("RequestSizeLimitExceeded", f"The request body exceeds {MAX_BODY_BYTES} bytes.")
         call: _Call | None = None
         if _header(environ, "Authorization") is None and _header(environ, "X-TC-Action") is None:
             # Signature v1 carries everything, Signature included, in the query string or the form body.
@@ -270,8 +272,6 @@ class EmulatorApp:
         route = routes.get(call.action)
         if route is None:
             raise fail("InvalidAction", f"The action {call.action} does not exist in {call.service} {call.version}.")
-        if len(body) > MAX_BODY_BYTES:
-            raise fail("RequestSizeLimitExceeded", f"The request body exceeds {MAX_BODY_BYTES} bytes.")
         return self._dispatch(route, call, request_id)
 
     def _authenticate(self, secret_id: str, timestamp_text: str) -> tuple[AccountKey, int]:
