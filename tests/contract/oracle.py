@@ -18,7 +18,9 @@ from typing import Any
 from pydantic import BaseModel
 from tencentcloud.common.abstract_model import AbstractModel
 from tencentcloud.dnspod.v20210323 import dnspod_client
+from tencentcloud.dnspod.v20210323 import errorcodes as dnspod_errors
 from tencentcloud.dnspod.v20210323 import models as dnspod_models
+from tencentcloud.live.v20180801 import errorcodes as live_errors
 from tencentcloud.live.v20180801 import live_client
 from tencentcloud.live.v20180801 import models as live_models
 
@@ -26,6 +28,7 @@ import pulumi_tclive.cloud
 from pulumi_tclive.cloud.api import Action, ApiObject, ApiRequest, ApiResponse
 
 __all__ = [
+    "COMMON_ERROR_CODES",
     "SDK",
     "SdkField",
     "SdkService",
@@ -44,13 +47,60 @@ class SdkService:
     models: types.ModuleType
     client: type[Any]
     version: str
+    errors: types.ModuleType
+
+    @property
+    def error_codes(self) -> frozenset[str]:
+        """The service-specific error codes the SDK lists (``errorcodes.py``)."""
+        return frozenset(v for k, v in vars(self.errors).items() if k.isupper() and isinstance(v, str))
 
 
 SDK: dict[str, SdkService] = {
-    "live": SdkService(live_models, live_client.LiveClient, "2018-08-01"),
-    "dnspod": SdkService(dnspod_models, dnspod_client.DnspodClient, "2021-03-23"),
+    "live": SdkService(live_models, live_client.LiveClient, "2018-08-01", live_errors),
+    "dnspod": SdkService(dnspod_models, dnspod_client.DnspodClient, "2021-03-23", dnspod_errors),
 }
 """The services the official SDK covers, by API 3.0 service name."""
+
+
+COMMON_ERROR_CODES = frozenset(
+    {
+        "AuthFailure.InvalidAuthorization",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.MFAFailure",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.UnauthorizedOperation",
+        "DryRunOperation",
+        "FailedOperation",
+        "InternalError",
+        "InvalidAction",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "LimitExceeded",
+        "MissingParameter",
+        "NoSuchProduct",
+        "NoSuchVersion",
+        "RequestLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResourceInUse",
+        "ResourceInsufficient",
+        "ResourceNotFound",
+        "ResourceUnavailable",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+        "UnauthorizedOperation",
+        "UnknownParameter",
+        "UnsupportedOperation",
+        "UnsupportedProtocol",
+        "UnsupportedRegion",
+    }
+)
+"""API 3.0's common error codes (公共错误码, https://cloud.tencent.com/document/api/1427/56192)."""
 
 
 @dataclass(frozen=True)

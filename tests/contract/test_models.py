@@ -80,3 +80,13 @@ def test_listed_omissions_are_still_differences() -> None:
     by_name = {(service, model.__name__): model for model, service in COMPARED.items()}
     stale = [key for key in FIELD_OMISSIONS if key[:2] not in by_name or key[2] in our_fields(by_name[key[:2]])]
     assert stale == []
+
+
+def test_services_without_sdk_list_each_of_their_actions() -> None:
+    """The justification names every action it covers, so a new console action must be listed too."""
+    unlisted = sorted(
+        (action.service, action.name)
+        for action in ACTIONS
+        if action.service in SERVICES_WITHOUT_SDK and action.name not in SERVICES_WITHOUT_SDK[action.service]
+    )
+    assert unlisted == []

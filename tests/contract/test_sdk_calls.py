@@ -22,7 +22,7 @@ from pulumi_tclive.cloud.console import SET_FAULTS, FaultRule, SetFaultsRequest
 from pulumi_tclive.emulator import app
 from tests.contract.cases import PLAY, SDK_CALLS, SdkCall, play, resolve
 from tests.contract.omissions import ERRORS_NOT_THROUGH_SDK
-from tests.contract.oracle import SDK, sdk_fields
+from tests.contract.oracle import COMMON_ERROR_CODES, SDK, sdk_fields
 from tests.contract.sdk_env import SdkEnv, call_sdk, unpopulated_fields
 
 SERVED = {
@@ -76,6 +76,16 @@ def test_every_emulated_error_code_is_called_through_the_sdk() -> None:
     missing = sorted(_emulated_codes() - through_sdk - ERRORS_NOT_THROUGH_SDK.keys())
     assert not missing, f"add an error row to tests/contract/cases.py (or PROTOCOL_CODES) for {missing}"
     assert not ERRORS_NOT_THROUGH_SDK.keys() & through_sdk, "listed as impossible through the SDK, yet tested"
+
+
+def test_every_error_code_is_one_tencent_documents_for_the_service() -> None:
+    undocumented = sorted(
+        (case.service, case.action, case.expect)
+        for case in SDK_CALLS
+        if case.expect and case.expect not in SDK[case.service].error_codes | COMMON_ERROR_CODES
+    )
+    undocumented += [("*", "protocol", code) for code in PROTOCOL_CODES if code not in COMMON_ERROR_CODES]
+    assert undocumented == []
 
 
 PROTOCOL_CODES = (
