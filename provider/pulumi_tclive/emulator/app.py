@@ -1,4 +1,4 @@
-"""The WSGI application: API 3.0 protocol checks, TC3 authentication, routing, the envelope, faults.
+"""The WSGI application: API 3.0 protocol checks (POST JSON or GET), TC3 and v1 authentication, routing, faults.
 
 Every answer is HTTP 200 with ``Content-Type: application/json`` and the ``{"Response": ...}``
 envelope (reference §1.4), errors included; the only exceptions are the injected faults that
