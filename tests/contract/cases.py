@@ -195,6 +195,7 @@ SDK_CALLS: tuple[SdkCall, ...] = (
         {"StartTime": "2026-06-01 00:00:00", "EndTime": "2026-06-03 00:00:00"},
         "InvalidParameterValue",
     ),
+    # live certificates, auth keys and referers (emulator/streaming.py): their rows go here.
     # dnspod 2021-03-23
     _dnspod("CreateDomain", {"Domain": ZONE, "Tags": [{"TagKey": "team", "TagValue": "live"}]}),
     _dnspod("CreateDomain", {"Domain": ZONE}, "FailedOperation.DomainExists", zone),

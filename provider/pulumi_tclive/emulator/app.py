@@ -176,7 +176,10 @@ def _as_lists(node: Any) -> Any:
     if converted and all(name.isdigit() for name in converted):
         indexes = sorted(int(name) for name in converted)
         if indexes != list(range(len(indexes))):
-            raise fail("InvalidParameter", f"Array indexes {indexes} are not 0, 1, 2, … without gaps.")
+            raise fail(
+                "InvalidParameter",
+                f"Array indexes {indexes} have gaps; number the items of a list 0, 1, 2, … in order.",
+            )
         return [converted[str(index)] for index in indexes]
     return converted
 
@@ -245,7 +248,11 @@ class EmulatorApp:
             )
         query = str(environ.get("QUERY_STRING") or "")
         if len(query) > MAX_QUERY_BYTES:
-            raise fail("RequestSizeLimitExceeded", f"The query string of a GET exceeds {MAX_QUERY_BYTES} bytes.")
+            raise fail(
+                "RequestSizeLimitExceeded",
+                f"The query string of a GET is {len(query)} bytes, over the {MAX_QUERY_BYTES}-byte limit; "
+                "send the parameters as a POST JSON body instead.",
+            )
         body = _read_body(environ) if method == "POST" else b""
         if len(body) > MAX_BODY_BYTES:  # before the signature, which a truncated read could never match
             raise fail("RequestSizeLimitExceeded", f"The request body exceeds {MAX_BODY_BYTES} bytes.")
@@ -344,7 +351,10 @@ class EmulatorApp:
         params = dict(form)
         for name in ("Action", "Version", "Timestamp", "Nonce", "SecretId"):
             if not params.get(name):
-                raise fail("MissingParameter", f"The common parameter {name} of signature v1 is missing.")
+                raise fail(
+                    "MissingParameter",
+                    f"The common parameter {name} of signature v1 is missing; add it, or sign with TC3-HMAC-SHA256.",
+                )
         algorithm = params.get("SignatureMethod", "HmacSHA1")
         if algorithm not in signing.LEGACY_ALGORITHMS:
             raise fail(
