@@ -135,3 +135,10 @@ def test_numbers_beyond_64_bits_are_invalid_values(api: Api) -> None:
         version="2026-01-01",
     )
     assert error_code(answer) == "InvalidParameterValue"
+
+
+def test_get_query_over_32_kib_is_refused_before_the_signature(api: Api) -> None:
+    query = "DomainPrefix=" + "a" * (32 << 10)
+    answer = api.raw(b"", method="GET", query=query)
+    assert error_code(answer) == "RequestSizeLimitExceeded"
+    assert "POST JSON body" in envelope(answer)["Error"]["Message"]
