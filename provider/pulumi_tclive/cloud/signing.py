@@ -3,7 +3,8 @@
 Signature v3: https://cloud.tencent.com/document/api/1427/56189; the v1 common parameters
 (``Nonce``, ``SecretId``, ``SignatureMethod``, ``Signature``): https://cloud.tencent.com/document/api/1427/56188.
 The same functions sign on the client and verify on the emulator, so the two cannot drift apart;
-``tests/contract`` proves they agree with the official SDK's signer.
+``tests/contract`` proves they agree with the official SDK's signer. The algorithm and Tencent's
+example values: docs/design.md#tc3-signing.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def canonical_request(
     payload: bytes,
     query: str = "",
 ) -> str:
-    """The six-line canonical request of §1.5 step 1.
+    """The six-line canonical request of signature v3, step 1.
 
     ``headers`` maps header names (any case) to values; ``signed_headers`` lists the lower-case
     names to sign. Names and values are lower-cased and trimmed as the algorithm requires.

@@ -1,7 +1,7 @@
 """The WSGI application: API 3.0 protocol checks (POST JSON or GET), TC3 and v1 authentication, routing, faults.
 
 Every answer is HTTP 200 with ``Content-Type: application/json`` and the ``{"Response": ...}``
-envelope (reference §1.4), errors included; the only exceptions are the injected faults that
+envelope (docs/design.md#api-30-protocol), errors included; the only exceptions are the injected faults that
 imitate a broken gateway (HTTP 502, and HTTP 504 after committing for "drop the response").
 """
 
@@ -46,7 +46,7 @@ from .store import (
 
 __all__ = ["MAX_BODY_BYTES", "MAX_QUERY_BYTES", "SIGNATURE_WINDOW", "EmulatorApp"]
 
-SIGNATURE_WINDOW = 300  # seconds of clock skew accepted (signature v3 doc: a 5-minute window)
+SIGNATURE_WINDOW = 300  # seconds of clock skew accepted (AuthFailure.SignatureExpire; signature v3: 5 minutes)
 MAX_BODY_BYTES = 1 << 20
 MAX_QUERY_BYTES = 32 << 10  # "GET 请求的请求包大小不得超过32KB" (https://cloud.tencent.com/document/api/267/20459)
 # Signature v1 common parameters: stripped before the action's own parameters are validated.

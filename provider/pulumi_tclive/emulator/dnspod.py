@@ -1,4 +1,4 @@
-"""DNSPod (``dnspod`` 2021-03-23) in the emulator: zones and records (https://cloud.tencent.com/document/api/1427/56193).
+"""DNSPod (``dnspod`` 2021-03-23) in the emulator: zones and records, per docs/design.md#dnspod-records.
 
 The zones are also what the live handlers consult for ``BCName``/``CurrentCName`` and for
 ``dnsCheck`` ownership verification, so a CNAME written here is what the live domain "sees".
@@ -45,11 +45,10 @@ __all__ = ["DNSPOD_HANDLERS", "NAMESERVERS", "current_cname", "txt_values"]
 
 NAMESERVERS = ("ns1.emulator.tclive.invalid", "ns2.emulator.tclive.invalid")
 _DEFAULT_NS_TTL = 86400
-_DEFAULT_TTL = 600  # reference §4.1 (TF's default, DNSPod's free-plan minimum)
+_DEFAULT_TTL = 600  # docs/design.md#dnspod-records (TF's default, DNSPod's free-plan minimum)
 _MAX_VALUE_LENGTH = 512
-_DEFAULT_LIST_LIMIT = (
-    3000  # DescribeDomainList "Limit ... 默认值为3000" (https://cloud.tencent.com/document/api/1427/56172)
-)
+# DescribeDomainList "Limit ... 默认值为3000" (https://cloud.tencent.com/document/api/1427/56172).
+_DEFAULT_LIST_LIMIT = 3000
 # Every emulated zone is on DNSPod's free plan, in the default group, neither shared, starred, paused nor VIP.
 _GRADE, _GRADE_TITLE, _GRADE_LEVEL = "DP_Free", "免费版", 2
 _DEFAULT_GROUP_ID = 1
@@ -142,7 +141,7 @@ def _punycode(name: str) -> str | None:
 
 
 def _same_value(a: str, b: str) -> bool:
-    """DNSPod compares values case-insensitively and ignoring a trailing dot (reference §4.1)."""
+    """DNSPod compares values case-insensitively and ignoring a trailing dot (docs/design.md#dnspod-records)."""
     return a.rstrip(".").lower() == b.rstrip(".").lower()
 
 
@@ -272,7 +271,7 @@ def _record_value(rtype: str, raw: str) -> str:
         host = value.rstrip(".").lower()
         if not _is_hostname(host, min_labels=2):
             raise fail("InvalidParameter.RecordValueInvalid", f"{raw!r} is not a host name for a {rtype} record.")
-        return host + "."  # DNSPod stores host-name values fully qualified (reference §4.1)
+        return host + "."  # DNSPod stores host-name values fully qualified (docs/design.md#dnspod-records)
     return value
 
 
