@@ -194,6 +194,12 @@ def test_referer_refusals(news: dict[str, Any], says: str) -> None:
     assert any(says in reason for reason in found), found
 
 
+def test_unknown_rules_wait_for_the_update() -> None:
+    from pulumi.output import Unknown
+
+    assert reasons(PlayRefererProvider(), {"domain_name": PLAY, "rules": ["a.example.com", Unknown()]}) == []
+
+
 def test_good_referer_rules_are_normalised() -> None:
     result = PlayRefererProvider().check(
         {}, {"domain_name": PLAY, "mode": "deny", "rules": ["*.Example.net", "cdn.example.com:8080"]}

@@ -51,7 +51,7 @@ def check_referer_rules(mode: object, values: object, allow_empty: object) -> li
         problems.append(
             product_rules.Problem("allow_empty", allow_empty, f"allow_empty is {allow_empty!r}.", "Use true or false.")
         )
-    if is_unknown(values):
+    if is_unknown(values) or (isinstance(values, list) and any(is_unknown(v) for v in values)):
         return problems
     if not isinstance(values, list) or any(not isinstance(v, str) for v in values):
         problems.append(product_rules.Problem("rules", values, f"rules is {values!r}.", "Give a list of host names."))
@@ -125,7 +125,8 @@ class PlayRefererProvider(TcliveProvider):
                 )
             )
         problems += check_referer_rules(inputs["mode"], inputs["rules"], inputs["allow_empty"])
-        if not problems and isinstance(inputs["rules"], list):
+        rules = inputs["rules"]
+        if not problems and isinstance(rules, list) and all(isinstance(v, str) for v in rules):
             inputs["rules"] = [str(v).strip().lower() for v in inputs["rules"]]
         return CheckResult(inputs, failures(problems))
 
