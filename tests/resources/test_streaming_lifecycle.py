@@ -169,8 +169,11 @@ def test_up_generates_a_secret_push_key_binds_the_certificate_and_sets_the_refer
     stack.assert_no_key_leaked(result, master, play_key)
 
 
-def test_a_second_up_changes_nothing_and_keeps_the_generated_keys(stack: Stack) -> None:
+def test_refresh_and_a_second_up_change_nothing_and_keep_the_generated_keys(stack: Stack) -> None:
     _, before, _, _ = stack.push_auth()
+    refreshed = stack.engine().refresh()
+    assert refreshed.ok, refreshed.text
+    stack.assert_no_key_leaked(refreshed, before, stack.play_auth()[1])
     result = stack.engine().up()
     assert result.ok, result.text
     assert ops(result) == {}

@@ -290,9 +290,13 @@ class _AuthKeyProvider(TcliveProvider):
             if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
                 return ReadResult("", {})
             raise
-        # Inputs keep the program's key inputs (a generated key must not become a plain input).
+        # ``props`` are the old outputs: they hold a generated key, which was never an input and
+        # must not become one (inputs are secret only where the program's were).
+        generated = as_bool(props.get("generated"), False)
         inputs = {**_inputs(props), "enabled": enable == 1, "valid_seconds": delta}
-        outputs = {**self._outputs(inputs, master, backup), "generated": as_bool(props.get("generated"), False)}
+        if generated:
+            inputs["master_key"] = None
+        outputs = {**self._outputs(inputs, master, backup), "generated": generated}
         return ReadResult(id_, outputs, inputs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
