@@ -7,10 +7,13 @@ Field names and types are Tencent's, from the official SDK (tencentcloud-sdk-pyt
   ModifyLivePushAuthKey https://cloud.tencent.com/document/api/267/30423 (200/s);
 - DescribeLivePlayAuthKey https://www.tencentcloud.com/document/product/267/30772 (500/s),
   ModifyLivePlayAuthKey https://www.tencentcloud.com/document/api/267/30770 (100/s);
-- ModifyLiveDomainCertBindings, DescribeLiveDomainCertBindings, UnBindLiveDomainCert, DescribeLiveDomainCert,
-  DescribeLiveDomainReferer, ModifyLiveDomainReferer (the "domain certificate" and "referer" groups of
-  https://cloud.tencent.com/document/api/267/20472; no rate limit is published for them here, so the client
-  stays at 20/s, the lowest documented live figure).
+- ModifyLiveDomainCertBindings https://cloud.tencent.com/document/api/267/78655 (20/s); with
+  UnBindLiveDomainCert, DescribeLiveDomainCert and DescribeLiveDomainCertBindings it forms the
+  certificate group https://cloud.tencent.com/document/api/267/32648 (no limit read for the other
+  three: the client stays at 20/s);
+- DescribeLiveDomainReferer https://cloud.tencent.com/document/api/267/56106 (20/s),
+  ModifyLiveDomainReferer https://www.tencentcloud.com/document/product/267/40610 (20/s). Referer
+  checks apply to HTTP(-FLV/HLS) playback, not RTMP or WebRTC.
 
 ``Enable``, ``Status``, ``Type`` and ``AllowEmpty`` are 0/1 integers, as on the wire.
 """
