@@ -350,6 +350,7 @@ class _AuthKeyResource(Resource):
         disable_on_delete: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
         props: dict[str, Any] = {
             "domain_name": domain_name,

@@ -335,6 +335,7 @@ class PlayDomainCertificate(Resource, module="tclive", name="PlayDomainCertifica
         min_valid_days: pulumi.Input[int] = DEFAULT_MIN_VALID_DAYS,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
         props: dict[str, Any] = {
             "domain_name": domain_name,

@@ -235,6 +235,7 @@ class PlayReferer(Resource, module="tclive", name="PlayReferer"):
         allow_empty: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
         props: dict[str, Any] = {
             "domain_name": domain_name,
