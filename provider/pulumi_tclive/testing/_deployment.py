@@ -16,6 +16,7 @@ from typing import Any
 
 from pulumi.runtime.proto import provider_pb2, resource_pb2
 
+from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
 from pulumi_tclive.testing._state import ResourceState, StackState, seal
@@ -132,6 +133,8 @@ class Deployment:
         self.outputs: dict[str, Any] = dict(state.outputs)
         self.stopped = False
         self.refused = False
+        self.invalid = 0
+        """How many resources failed Check; the run goes on checking the others but applies nothing more."""
 
     # ---- state -------------------------------------------------------------------------------
 
@@ -178,7 +181,7 @@ class Deployment:
             return self._dynamic(request, urn)
         except ProviderError as exc:
             message = f"{request.type} resource '{request.name}': {exc.operation} failed"
-            self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+            self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=urn)
             self.stopped = True
             raise Refusal(message) from None
 
@@ -206,12 +209,12 @@ class Deployment:
         self.stopped = True
         raise Refusal(message)
 
-    def _step(self, op: str, type_: str, name: str) -> None:
+    def _step(self, op: str, type_: str, name: str, detail: StepDetail | None = None) -> None:
         """Print a step; a preview counts it at once, an update only once it has succeeded."""
         if not self._record:
-            self._report.plan(op, type_, name)
+            self._report.plan(op, type_, name, detail=detail)
         else:
-            self._report.step(op, type_, name, record=self.preview)
+            self._report.step(op, type_, name, record=self.preview, detail=detail)
 
     def _done(self, op: str, type_: str, name: str) -> None:
         if self._record and not self.preview:
@@ -256,11 +259,14 @@ class Deployment:
                 if failure.property:
                     self._report.error(
                         f"{type_} resource '{name}'s property '{failure.property}' value "
-                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}"
+                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}",
+                        urn=urn,
                     )
                 else:
-                    self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}")
-            self.stopped = True
+                    self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}", urn=urn)
+            # Unlike the CLI, which bails at the first invalid resource (step_generator.go), keep
+            # checking the others so one run lists every problem; nothing further is applied.
+            self.invalid += 1
             raise Refusal(f"resource {urn} is invalid")
         return struct_to_dict(response.inputs)
 
@@ -278,9 +284,12 @@ class Deployment:
         if old is not None and ignore_changes:
             news = _apply_ignore_changes(news, old.known_inputs(), ignore_changes)
         checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+        if self.invalid and not self.preview:
+            raise Refusal(f"resource {urn} not applied: an earlier resource is invalid")
 
         op = "create"
         delete_first = False
+        detail = StepDetail.between(urn, "", {}, checked, new_secrets=secret_inputs)
         if old is not None:
             diff = self._provider().diff(
                 urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
@@ -296,8 +305,17 @@ class Deployment:
             else:
                 op = "same"
             delete_first = request.deleteBeforeReplace or diff.deleteBeforeReplace
+            detail = StepDetail.between(
+                urn,
+                old.id,
+                old.inputs,
+                checked,
+                old_secrets=old.secret_inputs,
+                new_secrets=secret_inputs,
+                replaces=replaces,
+            )
             if op == "replace" and protect and old.protect:
-                self._step(op, type_, name)
+                self._step(op, type_, name, detail)
                 self._report.error(_replace_protected_message(urn))
                 if not self.preview:
                     self.stopped = True
@@ -305,7 +323,7 @@ class Deployment:
                 self._registered.add(urn)
                 return self._answer(urn, "", checked, secret_inputs)
 
-        self._step(op, type_, name)
+        self._step(op, type_, name, detail)
         secret_outputs_declared = set(request.additionalSecretOutputs) | secret_inputs
         if self.preview:
             self._registered.add(urn)
@@ -408,7 +426,8 @@ class Deployment:
 
     def _delete(self, entry: ResourceState) -> None:
         if not entry.delete:
-            self._step("delete", entry.type, entry.name)
+            detail = StepDetail.between(entry.urn, entry.id, entry.inputs, {}, old_secrets=entry.secret_inputs)
+            self._step("delete", entry.type, entry.name, detail)
             if entry.protect:
                 message = delete_protected_message(entry.urn)
                 self._report.error(f"Preview failed: {message}" if self.preview else message)
@@ -424,7 +443,7 @@ class Deployment:
                 )
             except ProviderError as exc:
                 message = f"{entry.type} resource '{entry.name}': delete failed"
-                self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+                self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                 self.stopped = True
                 return
         self._condemned = [other for other in self._condemned if other is not entry]
