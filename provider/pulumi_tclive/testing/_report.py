@@ -126,7 +126,8 @@ class Report:
         text = f" {_SYMBOLS[op]:<2} {op:<8} {type_} {name}"
         note = short_diff(list(detail.diffs)) if detail is not None and op in DIFFED_OPS else ""
         lines = [f"{text} [{note}]" if note else text]
-        if detail is not None and (self._show_diff or (detail.expand and op in DIFFED_OPS)):
+        # Like the CLI's --diff, unchanged resources get no detail (display.go ``shouldShow``).
+        if detail is not None and op in CHANGE_OPS and (self._show_diff or (detail.expand and op in DIFFED_OPS)):
             lines += self._detail_lines(detail, with_ids=self._show_diff)
         for item in lines:
             self.line(item)
