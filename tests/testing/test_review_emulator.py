@@ -52,7 +52,11 @@ def test_an_out_of_band_ttl_change_fails_the_gate_and_up_repairs_it(
     quickstart: tuple[Path, TencentCloudClient], capsys: pytest.CaptureFixture[str]
 ) -> None:
     directory, console = quickstart
-    assert main(["up", str(directory)]) == 0, capsys.readouterr().out
+    assert main(["up", str(directory), "--json"]) == 0, capsys.readouterr().err
+    created = json.loads(capsys.readouterr().out)
+    assert created["changeSummary"] == {"create": 8}
+    assert {step["type"] for step in created["steps"]} >= {"tclive:index:MiniProgramLive", CNAME}
+    assert all(step["urn"].startswith("urn:pulumi:dev::tclive-quickstart::") for step in created["steps"])
     assert main(["preview", str(directory), "--expect-no-changes"]) == 0, capsys.readouterr().out
     capsys.readouterr()
 

@@ -238,7 +238,9 @@ class Deployment:
             dependencies=self._dependencies(request),
             parent=request.parent,
         )
-        self._step(op, request.type, request.name)
+        # Both sides are sealed (a secret reads "[secret]" in each), so they compare as stored.
+        detail = StepDetail.between(urn, "", old.inputs if old is not None else {}, inputs)
+        self._step(op, request.type, request.name, detail)
         self._new.append(entry)
         self._registered.add(urn)
         self._save()
