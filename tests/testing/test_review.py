@@ -132,6 +132,12 @@ def test_json_document_on_stdout_human_output_on_stderr(cli: Callable[[str], Cli
     assert json.loads(run.stdout)["steps"] == [], "unchanged resources are left out, as the CLI does"
     assert json.loads(run.stdout)["changeSummary"] == {"same": 2}
 
+    assert run("destroy", "--json") == 0
+    destroyed = json.loads(run.stdout)
+    assert destroyed["changeSummary"] == {"delete": 2}
+    assert [step["op"] for step in destroyed["steps"]] == ["delete", "delete"]
+    assert destroyed["outputs"] == {}
+
 
 def test_json_lists_every_check_failure_as_a_diagnostic(cli: Callable[[str], Cli]) -> None:
     run = cli("review")
