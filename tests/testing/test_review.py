@@ -144,7 +144,7 @@ def test_json_lists_every_check_failure_as_a_diagnostic(cli: Callable[[str], Cli
     assert run("preview", "--json", "--secret", f"betaValue={SECRET}", "--config", "invalid=3") == 1
     document = json.loads(run.stdout)
     errors = [d for d in document["diagnostics"] if d["severity"] == "error"]
-    assert [d.get("urn", "").rsplit("::", 1)[1] for d in errors[:3]] == ["bad0", "bad1", "bad2"]
+    assert sorted(d["urn"].rsplit("::", 1)[1] for d in errors[:4]) == ["bad-child", "bad0", "bad1", "bad2"]
     assert errors[0]["message"] == (
         f"error: {ITEM} resource 'bad0's property 'size' value {{-1}} has a problem: "
         "size must be 0 or more, got -1; use a positive size"
@@ -162,14 +162,16 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
             f"error: {ITEM} resource 'bad{index}'s property 'size' value {{{size}}} has a problem: "
             f"size must be 0 or more, got {size}; use a positive size"
         ) in run.stdout
+    assert f"error: {ITEM} resource 'bad-child's property 'size' value {{-10}}" in run.stdout, "dependants too"
     assert f" +  create   {ITEM} alpha" in run.stdout, "valid resources are still planned"
-    assert "Resources: 2 to create, 0 unchanged, 3 errored" in run.stdout
+    assert "Resources: 2 to create, 0 unchanged, 4 errored" in run.stdout
     assert "error: preview failed" in run.stdout
 
     assert run("up", *beta, "--config", "invalid=2", "--skip-preview") == 1
-    assert "resource 'bad0's property 'size'" in run.stdout and "resource 'bad1's property 'size'" in run.stdout
-    assert "2 errored" in run.stdout
-    assert "bad0" not in run.items() and "bad1" not in run.items()
+    for name in ("bad0", "bad1", "bad-child"):
+        assert f"resource '{name}'s property 'size'" in run.stdout
+    assert "3 errored" in run.stdout
+    assert not {"bad0", "bad1", "bad-child"} & set(run.items()), "nothing invalid was created"
 
 
 def test_expect_no_changes_and_refresh_catch_an_out_of_band_change(cli: Callable[[str], Cli], tmp_path: Path) -> None:

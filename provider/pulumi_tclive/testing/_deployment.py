@@ -43,6 +43,10 @@ class Refusal(Exception):
     """The engine refuses a registration; the error has been reported already."""
 
 
+class _Invalid(Refusal):
+    """Check failed for a resource; its failures have been reported."""
+
+
 def delete_protected_message(urn: str) -> str:
     """The engine's text for deleting a protected resource (``deleteProtectedError`` in step.go).
 
@@ -269,7 +273,7 @@ class Deployment:
             # Unlike the CLI, which bails at the first invalid resource (step_generator.go), keep
             # checking the others so one run lists every problem; nothing further is applied.
             self.invalid += 1
-            raise Refusal(f"resource {urn} is invalid")
+            raise _Invalid(f"resource {urn} is invalid")
         return struct_to_dict(response.inputs)
 
     def _dynamic(
@@ -285,9 +289,16 @@ class Deployment:
         old = self._old_live.get(urn)
         if old is not None and ignore_changes:
             news = _apply_ignore_changes(news, old.known_inputs(), ignore_changes)
-        checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+        try:
+            checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+        except _Invalid:
+            # Answer as a preview would, so that the program goes on registering and every resource
+            # (dependants included) gets checked; the run has failed and applies nothing more.
+            self.refused = True
+            return self._answer(urn, "", news, secret_inputs)
         if self.invalid and not self.preview:
-            raise Refusal(f"resource {urn} not applied: an earlier resource is invalid")
+            # An earlier resource is invalid: from here on, check only.
+            return self._answer(urn, old.id if old else "", checked, secret_inputs)
 
         op = "create"
         delete_first = False
