@@ -158,6 +158,12 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
     assert f"error: {ITEM} resource 'bad0's property 'size' value {{-1}} has a problem: " in errors[0]["message"]
     assert SECRET not in run.stdout + run.stderr
 
+    assert run("up", *beta, "--config", "invalid=1", "--json") == 1
+    refused = json.loads(run.stdout)
+    assert [step["op"] for step in refused["steps"]] == ["create", "create"], "the plan, since nothing was applied"
+    assert refused["changeSummary"] == {"create": 2}
+    assert run.items() == {}, "a failed preview stops up before any change"
+
     assert run("up", *beta, "--config", "invalid=2", "--skip-preview") == 1
     for name in ("bad0", "bad1", "bad-child"):
         assert f"resource '{name}'s property 'size'" in run.stdout

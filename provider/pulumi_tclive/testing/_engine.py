@@ -227,7 +227,7 @@ class Engine:
             exit_code = EXIT_NO_CHANGES
         output_lines = [*run.program_output.lines, *run.provider_output.lines]
         digest: dict[str, Any] = {
-            "steps": list(report.json_steps),
+            "steps": list(report.json_planned if counted is report.planned else report.json_steps),
             "diagnostics": [
                 *report.json_diagnostics,
                 *({"message": line, "severity": "info"} for line in output_lines),

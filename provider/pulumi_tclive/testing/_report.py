@@ -87,6 +87,7 @@ class Report:
         self._pending: dict[Step, deque[StepDetail | None]] = {}
         self.steps: list[Step] = []
         self.json_steps: list[dict[str, Any]] = []
+        self.json_planned: list[dict[str, Any]] = []
         self.planned: list[Step] = []
         self.diagnostics: list[str] = []
         self.json_diagnostics: list[dict[str, Any]] = []
@@ -163,14 +164,17 @@ class Report:
             queue = self._pending.get(step)
             detail = queue.popleft() if queue else None
             self.steps.append(step)
-            # The CLI's digest leaves out unchanged resources unless --show-sames (display.go shouldShow).
-            if op in CHANGE_OPS:
-                json_step = (
-                    detail.json_step(op, type_)
-                    if detail is not None
-                    else {"op": op, "urn": "", "type": type_, "detailedDiff": None}
-                )
-                self.json_steps.append(json_step)
+            self._json_step(self.json_steps, op, type_, detail)
+
+    @staticmethod
+    def _json_step(steps: list[dict[str, Any]], op: str, type_: str, detail: StepDetail | None) -> None:
+        # The CLI's digest leaves out unchanged resources unless --show-sames (display.go shouldShow).
+        if op in CHANGE_OPS:
+            steps.append(
+                detail.json_step(op, type_)
+                if detail is not None
+                else {"op": op, "urn": "", "type": type_, "detailedDiff": None}
+            )
 
     def plan(self, op: str, type_: str, name: str, *, detail: StepDetail | None = None) -> None:
         """Print a step of the preview that runs before an update; kept apart from the update's steps.
@@ -179,7 +183,9 @@ class Report:
         :param detail: what the step changes.
         """
         self.show(op, type_, name, detail=detail)
-        self.planned.append(Step(op, type_, name))
+        with self._lock:
+            self.planned.append(Step(op, type_, name))
+            self._json_step(self.json_planned, op, type_, detail)
 
     def error(self, message: str, full: str | None = None, *, urn: str = "") -> None:
         """Print ``error: <message>`` and record ``full`` (default: the message) as a diagnostic.
