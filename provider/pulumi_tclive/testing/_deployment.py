@@ -329,7 +329,7 @@ class Deployment:
             )
             if op == "replace" and protect and old.protect:
                 self._step(op, type_, name, detail)
-                self._report.error(_replace_protected_message(urn))
+                self._report.error(_replace_protected_message(urn), urn=urn)
                 if not self.preview:
                     self.stopped = True
                     raise Refusal(f"resource {urn} is protected")
@@ -443,7 +443,7 @@ class Deployment:
             self._step("delete", entry.type, entry.name, detail)
             if entry.protect:
                 message = delete_protected_message(entry.urn)
-                self._report.error(f"Preview failed: {message}" if self.preview else message)
+                self._report.error(f"Preview failed: {message}" if self.preview else message, urn=entry.urn)
                 if not self.preview:
                     self.stopped = True
                 return
