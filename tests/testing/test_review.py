@@ -132,6 +132,10 @@ def test_json_document_on_stdout_human_output_on_stderr(cli: Callable[[str], Cli
     assert json.loads(run.stdout)["steps"] == [], "unchanged resources are left out, as the CLI does"
     assert json.loads(run.stdout)["changeSummary"] == {"same": 2}
 
+    assert run("up", "--config", "firstValue=two") == 0, run.stdout
+    assert '  ~ firstLabel: "first=one" => "first=two"' in run.stdout, "a changed stack output is marked"
+    assert "    copies: 3" in run.stdout, "an unchanged one is not"
+
     assert run("destroy", "--json") == 0
     destroyed = json.loads(run.stdout)
     assert destroyed["changeSummary"] == {"delete": 2}

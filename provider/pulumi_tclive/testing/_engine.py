@@ -210,7 +210,7 @@ class Engine:
             report.block("Program output", run.program_output.lines)
             report.block("Provider output", run.provider_output.lines)
         if operation in ("preview", "up"):
-            report.outputs(run.outputs)
+            report.outputs(run.outputs, run.previous_outputs)
         counted = report.steps
         if operation == "up" and not run.applied:
             # The preview before the update failed: summarise its plan, as the CLI does.
@@ -261,6 +261,7 @@ class _Run:
         self._provider: ProviderProcess | None = None
         self.state = engine.read_state()
         self.outputs: dict[str, Any] = dict(self.state.outputs)
+        self.previous_outputs = dict(self.state.outputs)
         self.applied = False
 
     def provider(self) -> ProviderProcess:

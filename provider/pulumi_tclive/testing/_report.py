@@ -222,17 +222,32 @@ class Report:
         for text in lines:
             self.line(f"    {text}")
 
-    def outputs(self, outputs: dict[str, Any]) -> None:
-        """Print the stack outputs.
+    def outputs(self, outputs: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
+        """Print the stack outputs; against ``previous`` (the outputs in state), each one that changes
+        is marked ``+``, ``-`` or ``~ key: old => new``, as the CLI marks the stack's output diff.
+        A value not known until the update (``[unknown]``) is not called a change, as in the CLI's
+        preview (object_diff.go ``massageStackPreviewOutputDiff``).
 
-        :param outputs: display-ready output values.
+        :param outputs: display-ready output values. :param previous: the stack's outputs before.
         """
-        if not outputs:
+        before = previous or {}
+        if not outputs and not before:
             return
         self.line()
         self.line("Outputs:")
-        for key in sorted(outputs):
-            self.line(f"    {key}: {json.dumps(outputs[key], ensure_ascii=False, sort_keys=True)}")
+
+        def shown(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+        for key in sorted(set(outputs) | set(before)):
+            if key not in outputs:
+                self.line(f"  - {key}: {shown(before[key])}")
+            elif not before or (key in before and (before[key] == outputs[key] or outputs[key] == "[unknown]")):
+                self.line(f"    {key}: {shown(outputs[key])}")
+            elif key not in before:
+                self.line(f"  + {key}: {shown(outputs[key])}")
+            else:
+                self.line(f"  ~ {key}: {shown(before[key])} => {shown(outputs[key])}")
 
     def summary(self, *, planned: bool, steps: list[Step]) -> None:
         """Print ``Resources: 2 to create, 1 unchanged`` (or ``2 created, …`` after an update), with
