@@ -99,10 +99,17 @@ class Report:
 
         :param text: the line, without a newline.
         """
+        self.lines([text])
+
+    def lines(self, texts: list[str]) -> None:
+        """Print lines together: steps running in parallel never interleave within a block.
+
+        :param texts: the lines, without newlines.
+        """
         with self._lock:
-            self._lines.append(text)
+            self._lines.extend(texts)
             if self._echo is not None:
-                print(text, file=self._echo, flush=True)
+                print("\n".join(texts), file=self._echo, flush=True)
 
     def step(self, op: str, type_: str, name: str, *, record: bool = True, detail: StepDetail | None = None) -> None:
         """Print a step line and (unless ``record`` is false) count it in the result.
@@ -130,8 +137,7 @@ class Report:
         # Like the CLI's --diff, unchanged resources get no detail (display.go ``shouldShow``).
         if detail is not None and op in CHANGE_OPS and (self._show_diff or (detail.expand and op in DIFFED_OPS)):
             lines += self._detail_lines(detail, with_ids=self._show_diff)
-        for item in lines:
-            self.line(item)
+        self.lines(lines)
 
     @staticmethod
     def _detail_lines(detail: StepDetail, *, with_ids: bool) -> list[str]:
