@@ -54,7 +54,8 @@ def test_an_out_of_band_ttl_change_fails_the_gate_and_up_repairs_it(
     directory, console = quickstart
     assert main(["up", str(directory), "--json"]) == 0, capsys.readouterr().err
     created = json.loads(capsys.readouterr().out)
-    assert created["changeSummary"] == {"create": 8}
+    assert set(created["changeSummary"]) == {"create"}
+    assert created["changeSummary"]["create"] == len(created["steps"])
     assert {step["type"] for step in created["steps"]} >= {"tclive:index:MiniProgramLive", CNAME}
     assert all(step["urn"].startswith("urn:pulumi:dev::tclive-quickstart::") for step in created["steps"])
     assert main(["preview", str(directory), "--expect-no-changes"]) == 0, capsys.readouterr().out
