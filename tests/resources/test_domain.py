@@ -24,7 +24,7 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainRequest,
     ForbidLiveDomainRequest,
 )
-from pulumi_tclive.errors import RuleViolation, TencentCloudApiError
+from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.licence import PluginLicenseProvider
 
