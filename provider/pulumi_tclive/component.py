@@ -71,8 +71,9 @@ class MiniProgramLive(pulumi.ComponentResource):
         console_status: Real Tencent Cloud only: the licence status the console shows.
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
         protect_play_domain: ``True`` (default) protects the mini-program play domain and its CNAME record.
-            ``False`` releases both on purpose: run ``pulumi up``, then remove the component (or the play
-            domain) from the program; both are retained, so they stay in the account (R8).
+            ``False`` releases both on purpose: run ``pulumi up``, then remove the component from the program,
+            or set it together with a new ``play_domain``; the old domain and CNAME are retained, so they stay
+            in the account (R8).
         adopt_existing: ``True`` to take over every child that already exists identically (the licence
             application, the domains, the CNAMEs), e.g. after the state file was lost. Default ``False``.
         overwrite_dns: ``True`` to let every CNAME replace a record already at its name. Default ``False``.
@@ -152,6 +153,7 @@ class MiniProgramLive(pulumi.ComponentResource):
                 cname_dns=dns if mini_program_play else None,
                 cname_zone=zone if mini_program_play else None,
                 cname_overwrite=overwrite_dns and mini_program_play,
+                allow_replace=mini_program_play and not protect_play_domain,
                 opts=pulumi.ResourceOptions.merge(
                     child,
                     pulumi.ResourceOptions.merge(guard, pulumi.ResourceOptions(depends_on=list(reversible)))

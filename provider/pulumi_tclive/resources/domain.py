@@ -59,12 +59,19 @@ from ..errors import (
 )
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
-__all__ = ["R8_REASON", "LiveDomain", "LiveDomainProvider", "describe_live_domain", "r8_release_advice"]
+__all__ = [
+    "R8_REASON",
+    "LiveDomain",
+    "LiveDomainProvider",
+    "describe_live_domain",
+    "r8_release_advice",
+    "r8_replace_advice",
+]
 
 IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
 UPDATABLE = ("enabled", "play_region")
 # Preconditions only: read by check()/create(), never compared by diff() (changing them changes nothing).
-PRECONDITIONS = ("plugin_license_console_status", "cname_dns", "cname_zone", "cname_overwrite")
+PRECONDITIONS = ("plugin_license_console_status", "cname_dns", "cname_zone", "cname_overwrite", "allow_replace")
 INPUTS = (
     *IDENTITY,
     *UPDATABLE,
@@ -130,6 +137,7 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
     values["adopt_existing"] = as_bool(values["adopt_existing"], False)
     values["allow_used_domain"] = as_bool(values["allow_used_domain"], False)
     values["cname_overwrite"] = as_bool(values["cname_overwrite"], False)
+    values["allow_replace"] = as_bool(values["allow_replace"], False)
     if values["play_region"] is None and values["domain_type"] == "play":
         values["play_region"] = "mainland"
     return values
@@ -186,9 +194,18 @@ def r8_release_advice(name: str) -> str:
     offline engine, for a standalone LiveDomain and for MiniProgramLive."""
     return (
         f"To stop managing {name} without deleting it: set protect_play_domain=False on the MiniProgramLive, or "
-        "opts=pulumi.ResourceOptions(protect=False) on the LiveDomain (and on its CnameRecord), and run `pulumi up`; "
-        "then remove it from the program and run `pulumi up` again. It is retained (retain_on_delete=True), so it "
-        "stays in your Tencent Cloud account, CNAME included."
+        "opts=pulumi.ResourceOptions(protect=False) on the LiveDomain and on its CnameRecord, and run `pulumi up`; "
+        "then remove it from the program and run `pulumi up` again. Both are retained (retain_on_delete=True), so "
+        "they stay in your Tencent Cloud account."
+    )
+
+
+def r8_replace_advice(name: str) -> str:
+    """How to move to another mini-program play domain (R8), for MiniProgramLive and for a LiveDomain."""
+    return (
+        f"Keep {name} as it is. To move the plugin to another play domain: on the MiniProgramLive, set "
+        "protect_play_domain=False together with the new play_domain and run `pulumi up`; on a LiveDomain, declare a "
+        "new LiveDomain for the new domain instead. " + r8_release_advice(name)
     )
 
 
@@ -236,14 +253,15 @@ class LiveDomainProvider(TcliveProvider):
         ):
             # R4 at preview on real Tencent Cloud: the licence status is console_status, a plain input.
             problems += rules.check_licence_status_for_domains(console_status)
-        for flag in ("slow_live", "enabled", "adopt_existing", "allow_used_domain", "cname_overwrite"):
+        flags = ("slow_live", "enabled", "adopt_existing", "allow_used_domain", "cname_overwrite", "allow_replace")
+        for flag in flags:
             value = inputs.get(flag)
             if value is not None and not is_unknown(value) and not isinstance(value, bool):
                 problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
         dns_kind = inputs.get("cname_dns")
         if dns_kind is not None and not is_unknown(dns_kind):
             problems += rules.check_enum(dns_kind, rules.DNS_BACKENDS, "cname_dns")
-        if olds and not problems:
+        if olds and not problems and inputs.get("allow_replace") is not True:
             old = _inputs(olds)
             new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
             problems += rules.check_mini_program_play_change(old, {**old, **new})
@@ -502,6 +520,9 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
             name. Default ``None``: not checked. ``MiniProgramLive`` sets it.
         cname_zone: The zone for that check (found automatically when omitted).
         cname_overwrite: ``True`` when the CnameRecord has ``overwrite=True`` (a record at the name is then fine).
+        allow_replace: Mini-program play only: ``True`` lets a change that needs a new domain (a new name)
+            through preview. The old domain is never deleted: with the default ``retain_on_delete=True`` it is
+            released and stays in the account. Use it with ``protect=False``. Default ``False``: refused (R8).
         opts: Pulumi resource options. A mini-program play domain is ``protect=True`` and
             ``retain_on_delete=True`` unless you say otherwise: it can never be deleted (R8). To stop managing it,
             set ``protect=False``, run ``pulumi up``, then remove it: it stays in the account.
@@ -536,6 +557,7 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
         cname_dns: str | None = None,
         cname_zone: str | None = None,
         cname_overwrite: bool = False,
+        allow_replace: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the domain; see the class docstring for every argument."""
@@ -567,6 +589,7 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
             "cname_dns": cname_dns,
             "cname_zone": cname_zone,
             "cname_overwrite": cname_overwrite,
+            "allow_replace": allow_replace,
             "cname_target": None,
             "created_at": None,
             "adopted": None,
