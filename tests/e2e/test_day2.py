@@ -160,15 +160,22 @@ def test_renaming_the_play_domain_explains_why_and_how(released: Stack) -> None:
     assert released.domains() == MP_PLAY
 
 
+def test_protect_play_domain_false_moves_to_a_new_play_domain_and_keeps_the_old(released: Stack) -> None:
+    # The rename advice, word for word: protect_play_domain=False together with the new play_domain, up.
+    released.write(component(protect_play_domain="False").replace("mp-play.example.com", "mp-live.example.com"))
+    moved = released.engine.up()
+    assert moved.ok, moved.text
+    assert released.domains() == {**MP_PLAY, "mp-live.example.com": (1, 1)}
+    assert released.records() == {**MP_RECORD, "mp-live": "mp-live.example.com.tlivecdn.com."}
+
+
 def test_protect_play_domain_false_releases_both_and_they_stay_in_the_account(released: Stack) -> None:
-    released.write(component(protect_play_domain="False"))
-    assert released.engine.up().ok
     released.write(EMPTY)
     removed = released.engine.up()
     assert removed.ok, removed.text
     assert released.resources() == set()
-    assert released.domains() == MP_PLAY
-    assert released.records() == MP_RECORD
+    assert set(released.domains()) == {"mp-play.example.com", "mp-live.example.com"}
+    assert set(released.records()) == {"mp-play", "mp-live"}
 
 
 STANDALONE = (

@@ -59,14 +59,7 @@ from ..errors import (
 )
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
-__all__ = [
-    "R8_REASON",
-    "LiveDomain",
-    "LiveDomainProvider",
-    "describe_live_domain",
-    "r8_release_advice",
-    "r8_replace_advice",
-]
+__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain"]
 
 IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
 UPDATABLE = ("enabled", "play_region")
@@ -187,32 +180,6 @@ def _outputs(inputs: Mapping[str, Any], info: DomainInfo, *, adopted: bool) -> d
         "created_at": info.CreateTime,
         "adopted": adopted,
     }
-
-
-def r8_release_advice(name: str) -> str:
-    """How to stop managing a mini-program play domain (R8): works word for word with the Pulumi CLI and the
-    offline engine, for a standalone LiveDomain and for MiniProgramLive."""
-    return (
-        f"To stop managing {name} without deleting it: set protect_play_domain=False on the MiniProgramLive, or "
-        "opts=pulumi.ResourceOptions(protect=False) on the LiveDomain and on its CnameRecord, and run `pulumi up`; "
-        "then remove it from the program and run `pulumi up` again. Both are retained (retain_on_delete=True), so "
-        "they stay in your Tencent Cloud account."
-    )
-
-
-def r8_replace_advice(name: str) -> str:
-    """How to move to another mini-program play domain (R8), for MiniProgramLive and for a LiveDomain."""
-    return (
-        f"Keep {name} as it is. To move the plugin to another play domain: on the MiniProgramLive, set "
-        "protect_play_domain=False together with the new play_domain and run `pulumi up`; on a LiveDomain, declare a "
-        "new LiveDomain for the new domain instead. " + r8_release_advice(name)
-    )
-
-
-R8_REASON = (
-    "a mini-program play domain can never be deleted or unbound once added (R8, Tencent Cloud: "
-    "添加小程序直播的播放域名后，暂不支持删除解绑), so pulumi-tclive protects it and retains it on delete"
-)
 
 
 class LiveDomainProvider(TcliveProvider):
@@ -367,8 +334,8 @@ class LiveDomainProvider(TcliveProvider):
         if _is_mini_program_play(values):
             # Only reached when someone set retain_on_delete=False: the default retains it (the engine never calls delete).
             raise RuleViolation(
-                f"Live domain {id_} was not deleted: {R8_REASON}. Keep retain_on_delete=True on it (the default). "
-                + r8_release_advice(id_)
+                f"Live domain {id_} was not deleted: {rules.R8_REASON}. Keep retain_on_delete=True on it (the default). "
+                + rules.r8_release_advice(id_)
             )
         try:
             self.runtime.client().call(
