@@ -277,3 +277,41 @@ def test_a_lost_state_is_recovered_with_adopt_existing_without_duplicates(tmp_pa
         assert adopted.ok, adopted.text
         assert stack.domains() == domains and stack.records() == records
         assert changes(stack.engine.up()) == {}
+
+
+# --- 3. R4 at preview where the licence status is known (real Tencent Cloud: console_status) ----------------
+
+STANDALONE_CLOUD = (
+    "import pulumi\nimport pulumi_tclive as tclive\n"
+    + LICENCE.replace('service_categories=["电商平台"])', 'service_categories=["电商平台"], console_status="pending_payment")')
+    + """
+tclive.LiveDomain("mp", domain_name="mp-play.example.com", domain_type="play", scene="mini_program",
+    plugin_license=lic)
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "program",
+    [STANDALONE_CLOUD, component(console_status='"pending_payment"')],
+    ids=["standalone", "component"],
+)
+def test_real_cloud_preview_fails_with_the_console_status_and_no_network(tmp_path: Path, program: str) -> None:
+    directory = tmp_path / "cloud"
+    directory.mkdir()
+    (directory / "Pulumi.yaml").write_text("name: day2\nruntime: python\n")
+    (directory / "__main__.py").write_text(program)
+    nowhere = "http://127.0.0.1:9"  # nothing listens: any request would fail
+    env = {
+        "PYTHONPATH": str(REPO),
+        "TCLIVE_ENDPOINT": None,
+        "TENCENTCLOUD_SECRET_ID": "AKIDexample",
+        "TENCENTCLOUD_SECRET_KEY": "example-key",
+        "HTTPS_PROXY": nowhere,
+        "HTTP_PROXY": nowhere,
+        "ALL_PROXY": nowhere,
+    }
+    result = Engine(directory, stack="dev", env=env).preview()
+    assert result.exit_code != 0
+    assert "'pending_payment'" in result.text and "mini-program domains can only be added" in result.text
+    assert "plugin_license" in result.text

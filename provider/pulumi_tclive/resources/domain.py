@@ -219,7 +219,14 @@ class LiveDomainProvider(TcliveProvider):
             and self._on_real_cloud()
         ):
             # R4 at preview on real Tencent Cloud: the licence status is console_status, a plain input.
-            problems += rules.check_licence_status_for_domains(console_status)
+            record = (
+                " On Tencent Cloud the status is what you copy into console_status (on the PluginLicense or the "
+                "MiniProgramLive): set it to the status the console shows once it changes."
+            )
+            problems += [
+                rules.Problem(p.property, p.value, p.reason, p.fix + record)
+                for p in rules.check_licence_status_for_domains(console_status)
+            ]
         flags = ("slow_live", "enabled", "adopt_existing", "allow_used_domain", "cname_overwrite", "allow_replace")
         for flag in flags:
             value = inputs.get(flag)
