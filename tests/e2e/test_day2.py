@@ -7,6 +7,7 @@ and what the emulator holds afterwards.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,12 @@ from pulumi_tclive.cloud.dnspod import (
     CreateRecordRequest,
     DescribeRecordListRequest,
 )
-from pulumi_tclive.cloud.live import DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest
+from pulumi_tclive.cloud.live import (
+    DESCRIBE_LIVE_DOMAINS,
+    FORBID_LIVE_DOMAIN,
+    DescribeLiveDomainsRequest,
+    ForbidLiveDomainRequest,
+)
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine, RunResult
 
@@ -283,7 +289,9 @@ def test_a_lost_state_is_recovered_with_adopt_existing_without_duplicates(tmp_pa
 
 STANDALONE_CLOUD = (
     "import pulumi\nimport pulumi_tclive as tclive\n"
-    + LICENCE.replace('service_categories=["电商平台"])', 'service_categories=["电商平台"], console_status="pending_payment")')
+    + LICENCE.replace(
+        'service_categories=["电商平台"])', 'service_categories=["电商平台"], console_status="pending_payment")'
+    )
     + """
 tclive.LiveDomain("mp", domain_name="mp-play.example.com", domain_type="play", scene="mini_program",
     plugin_license=lic)
@@ -315,3 +323,37 @@ def test_real_cloud_preview_fails_with_the_console_status_and_no_network(tmp_pat
     assert result.exit_code != 0
     assert "'pending_payment'" in result.text and "mini-program domains can only be added" in result.text
     assert "plugin_license" in result.text
+
+
+# --- 5. no false drift: refresh right after up changes nothing, for every example -----------------------------
+
+EXAMPLE_CONFIG = {
+    "offline-event": {
+        "tclive-offline-event:eventPermit": "SH-PSB-2026-0042",
+        "tclive-offline-event:venueProof": "contract/expo-hall-7.pdf",
+        "tclive-offline-event:supportTicket": "ticket-20261120-001",
+    }
+}
+
+
+@pytest.mark.parametrize("example", ["quickstart", "education", "offline-event", "adopt-existing"])
+def test_refresh_right_after_up_changes_nothing_for_every_example(tmp_path: Path, example: str) -> None:
+    directory = tmp_path / example
+    shutil.copytree(REPO / "examples" / example, directory)
+    emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
+    console = emulator.client()
+    try:
+        console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
+        engine = Engine(directory, stack="dev", config=EXAMPLE_CONFIG.get(example), env={"PYTHONPATH": str(REPO)})
+        up = engine.up()
+        assert up.ok, up.text
+        refreshed = engine.refresh()
+        assert refreshed.ok, refreshed.text
+        assert changes(refreshed) == {}, refreshed.text
+        # A real out-of-band change is still reported.
+        listed = console.call(DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(PageSize=100))
+        console.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName=listed.DomainList[0].Name))
+        assert changes(engine.refresh()) == {"update": 1}
+    finally:
+        console.close()
+        emulator.close()
