@@ -265,6 +265,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         overwrite: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the record; see the class docstring for every argument."""
         props: dict[str, Any] = {
             "name": name,
             "target": target,

@@ -249,6 +249,7 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
         console_status: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the licence; see the class docstring for every argument."""
         props: dict[str, Any] = {
             "mini_program_app_id": mini_program_app_id,
             "mini_program_name": mini_program_name,
