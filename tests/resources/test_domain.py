@@ -14,6 +14,7 @@ from pulumi_tclive.cloud.console import (
     RecordTrafficRequest,
     SetFaultsRequest,
 )
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
@@ -24,6 +25,7 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainRequest,
     ForbidLiveDomainRequest,
 )
+from pulumi_tclive.dns import DnspodBackend
 from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.licence import PluginLicenseProvider
@@ -140,7 +142,7 @@ def test_unused_mini_program_play_domain_is_created_with_one_usage_query(stack: 
     after = stack.calls()
     added = {k: after.get(k, 0) - before.get(k, 0) for k in after}
     assert {k: v for k, v in added.items() if v} == {
-        "DescribeLiveDomain": 2,  # already there? (then adopt or refuse), and the read after the add
+        "DescribeLiveDomain": 1,
         # (the R4 licence query goes to the console API, which the request log does not count)
         "DescribeBillBandwidthAndFluxList": 1,  # R7
         "AddLiveDomain": 1,
@@ -226,3 +228,18 @@ def test_delete_removes_a_standard_domain_and_tolerates_it_being_gone(stack: Sta
     p.delete("play.example.com", outs)
     assert p.read("play.example.com", outs).id == ""
     p.delete("play.example.com", outs)
+
+
+def test_an_existing_mini_program_play_domain_with_its_cname_is_named_as_existing(stack: Stack) -> None:
+    available_licence(stack)
+    stack.console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
+    first = provider(stack).create(mp_play(cname_dns="dnspod"))
+    DnspodBackend(stack.console).ensure(
+        "mp-play.example.com", "example.com", first.outs["cname_target"], 600, overwrite=False
+    )
+    # State lost: its own CNAME must not read as a foreign record; the message says what to do.
+    with pytest.raises(RuleViolation, match=r"already exists in this Tencent Cloud account.*adopt_existing=True"):
+        provider(stack).create(mp_play(cname_dns="dnspod"))
+    adopted = provider(stack).create(mp_play(cname_dns="dnspod", adopt_existing=True))
+    assert adopted.outs["adopted"] is True
+    assert stack.calls()["AddLiveDomain"] == 1

@@ -261,14 +261,20 @@ class LiveDomainProvider(TcliveProvider):
         name = str(inputs["domain_name"])
         client = self.runtime.client()
         if _is_mini_program_play(inputs):
-            existing = describe_live_domain(client, name)
+            existing = describe_live_domain(client, name) if inputs["adopt_existing"] else None
             if existing is not None:
-                return self._adopt_or_refuse(client, name, inputs, existing)
+                return self._adopt(client, name, inputs, existing)
             # Adding it cannot be undone (R8): prove every precondition first, add nothing if one fails.
-            self._require_available_licence(client, name, inputs)
-            if not inputs["allow_used_domain"]:
-                self._refuse_used_domain(client, name)
-            self._require_writable_cname(name, inputs)
+            try:
+                self._require_available_licence(client, name, inputs)
+                if not inputs["allow_used_domain"]:
+                    self._refuse_used_domain(client, name)
+                self._require_writable_cname(name, inputs)
+            except RuleViolation:
+                # Its own traffic or CNAME fails the checks when it is already there: say that instead.
+                if not inputs["adopt_existing"] and describe_live_domain(client, name) is not None:
+                    raise _already_exists(name) from None
+                raise
         adopted = False
         try:
             client.call(
@@ -385,12 +391,10 @@ class LiveDomainProvider(TcliveProvider):
                 "wait until next month, or set allow_used_domain=True to accept the billing."
             )
 
-    def _adopt_or_refuse(
+    def _adopt(
         self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo
     ) -> CreateResult:
         """A mini-program play domain already in the account: nothing irreversible is left to do."""
-        if not inputs["adopt_existing"]:
-            raise _already_exists(name)
         self._require_match(name, inputs, info)
         say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
         info = self._converge(client, name, inputs, info)
