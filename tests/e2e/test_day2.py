@@ -27,9 +27,11 @@ from pulumi_tclive.cloud.dnspod import (
     CREATE_DOMAIN,
     CREATE_RECORD,
     DESCRIBE_RECORD_LIST,
+    MODIFY_RECORD,
     CreateDomainRequest,
     CreateRecordRequest,
     DescribeRecordListRequest,
+    ModifyRecordRequest,
 )
 from pulumi_tclive.cloud.live import (
     DESCRIBE_LIVE_DOMAINS,
@@ -131,6 +133,29 @@ def test_refresh_right_after_up_reports_no_changes(released: Stack) -> None:
     refreshed = released.engine.refresh()
     assert refreshed.ok, refreshed.text
     assert changes(refreshed) == {}, refreshed.text
+
+
+def test_refresh_still_reports_a_record_changed_out_of_band(released: Stack) -> None:
+    listed = released.console.call(
+        DESCRIBE_RECORD_LIST, DescribeRecordListRequest(Domain="example.com", SubDomain="mp-play", RecordType="CNAME")
+    )
+    record = listed.RecordList[0]
+    released.console.call(
+        MODIFY_RECORD,
+        ModifyRecordRequest(
+            Domain="example.com",
+            SubDomain="mp-play",
+            RecordType="CNAME",
+            RecordLine="默认",
+            Value="cdn.other.net.",
+            RecordId=record.RecordId,
+        ),
+    )
+    refreshed = released.engine.refresh()
+    assert refreshed.ok, refreshed.text
+    assert ("update", "pulumi-python:dynamic/tclive:CnameRecord", "acme-mp-play-cname") in refreshed.steps
+    assert released.engine.up().ok
+    assert released.records() == MP_RECORD
 
 
 def test_next_steps_no_longer_asks_to_add_the_domains_once_they_exist(released: Stack) -> None:
