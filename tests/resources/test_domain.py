@@ -29,6 +29,7 @@ from pulumi_tclive.dns import DnspodBackend
 from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.licence import PluginLicenseProvider
+from tests.fixtures.bind import BindServer
 
 from .conftest import APP_ID, Stack, licence_inputs
 
@@ -244,3 +245,24 @@ def test_an_existing_mini_program_play_domain_with_its_cname_is_named_as_existin
     adopted = provider(stack).create(mp_play(cname_dns="dnspod", adopt_existing=True))
     assert adopted.outs["adopted"] is True
     assert stack.calls()["AddLiveDomain"] == 1
+
+
+@pytest.mark.bind
+def test_rfc2136_pre_flight_needs_the_primary_to_answer_for_the_zone(
+    stack: Stack, bind_server: BindServer, record_name: str
+) -> None:
+    available_licence(stack)
+    p = LiveDomainProvider()
+    stack.configure(
+        p,
+        **{
+            "tclive:rfc2136Server": f"127.0.0.1:{bind_server.port}",
+            "tclive:rfc2136TsigKeyName": bind_server.key_name,
+            "tclive:rfc2136TsigSecret": bind_server.secret,
+        },
+    )
+    with pytest.raises(RuleViolation, match=r"was not added.*serves no zone that contains mp-play\.example\.com"):
+        p.create(mp_play(cname_dns="rfc2136"))
+    assert "AddLiveDomain" not in stack.calls()
+    created = p.create(mp_play(domain_name=record_name, cname_dns="rfc2136"))
+    assert created.id == record_name
