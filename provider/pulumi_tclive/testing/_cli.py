@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
@@ -68,6 +69,23 @@ def _parser(prog: str = PROG, default_dir: str | None = None) -> argparse.Argume
         action="store_true",
         help="destroy: keep protected resources (and what they depend on) and delete the rest",
     )
+    # Review and pipeline flags, named and behaving as the Pulumi CLI's (docs/offline-engine.md).
+    parser.add_argument(
+        "--diff", action="store_true", help="show each changed property's old and new value under its step"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document (steps, changeSummary, diagnostics) on stdout; the usual output goes to stderr",
+    )
+    parser.add_argument(
+        "--expect-no-changes",
+        action="store_true",
+        help="preview, up, refresh: fail with exit status 7 if anything would change or did change",
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="preview, up: refresh the state first, then plan against it"
+    )
     parser.add_argument(
         "--parallel",
         "-p",
@@ -80,8 +98,12 @@ def _parser(prog: str = PROG, default_dir: str | None = None) -> argparse.Argume
     return parser
 
 
+_ONLY_FOR = {"--expect-no-changes": ("preview", "up", "refresh"), "--refresh": ("preview", "up")}
+
+
 def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: str | None = None) -> int:
-    """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage).
+    """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage,
+    7 changes found with ``--expect-no-changes``).
 
     ``stack …`` and ``state …`` go to the stack commands (``_stacks``).
 
@@ -92,7 +114,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: st
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] and argv[0] in COMMANDS:
         return stack_main(argv, prog=prog)
-    args = _parser(prog, default_dir).parse_args(argv)
+    parser = _parser(prog, default_dir)
+    args = parser.parse_args(argv)
+    for flag, operations in _ONLY_FOR.items():
+        if getattr(args, flag.removeprefix("--").replace("-", "_")) and args.operation not in operations:
+            parser.error(f"{flag} applies to {', '.join(operations)}, not {args.operation}")
     try:
         engine = Engine(
             args.project_dir,
@@ -100,17 +126,25 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: st
             config=dict(args.config),
             state_path=args.state,
             secrets=dict(args.secret),
-            echo=sys.stdout,
+            echo=sys.stderr if args.json else sys.stdout,
+            diff=args.diff,
             parallel=args.parallel,
         )
         require_stack(engine.project, engine.stack, engine.state_path, command=prog)
-        if args.operation == "up":
-            result = engine.up(skip_preview=args.skip_preview)
-        elif args.operation == "destroy":
-            result = engine.destroy(exclude_protected=args.exclude_protected)
+        if args.operation == "preview":
+            result = engine.preview(refresh=args.refresh, expect_no_changes=args.expect_no_changes)
+        elif args.operation == "up":
+            result = engine.up(
+                skip_preview=args.skip_preview, refresh=args.refresh, expect_no_changes=args.expect_no_changes
+            )
+        elif args.operation == "refresh":
+            result = engine.refresh(expect_no_changes=args.expect_no_changes)
         else:
-            result = getattr(engine, args.operation)()
+            result = engine.destroy(exclude_protected=args.exclude_protected)
     except ConfigurationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.json:
+        # One document, indented as the CLI's ShowPreviewDigest does (json.MarshalIndent, four spaces).
+        print(json.dumps(result.digest, indent=4, ensure_ascii=False), flush=True)
     return result.exit_code
