@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 # lives in .tclive/. The zone is seeded first, as a DNSPod account would already hold it.
 # The first run previews and applies the stack. Once it is up, the demo reviews a change: it lowers
 # the CNAMEs' TTL (config cnameTtl=300), so the second run previews and applies that update, property
-# by property (--diff, passed once `tclive up --help` lists it), and every run after it changes nothing.
+# by property (--diff), and every run after it changes nothing.
 DEMO_STATE := .tclive/emulator.sqlite3
 DEMO_REVIEW := --config cnameTtl=300
 
@@ -33,8 +33,7 @@ demo: $(STAMP)
 	  echo "pulumi CLI not found: running the same preview and up with the offline engine (tclive preview, tclive up)."; \
 	  review=""; \
 	  if $(BIN)/tclive stack output license_status >/dev/null 2>&1; then \
-	    diff=$$($(BIN)/tclive up --help | grep -o -- '--diff' | head -n 1); \
-	    review="$(DEMO_REVIEW)$${diff:+ $$diff}"; \
+	    review="$(DEMO_REVIEW) --diff"; \
 	    echo "The stack is up: reviewing a change, the CNAMEs' TTL lowered to 300 s ($$review)."; \
 	  fi; \
 	  $(BIN)/tclive preview $$review && $(BIN)/tclive up --skip-preview $$review; \
