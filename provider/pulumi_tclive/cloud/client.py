@@ -26,7 +26,7 @@ from ..errors import ConfigurationError, TencentCloudApiError, ThrottledError, T
 from . import signing
 from .api import Action, ApiRequest, ApiResponse, ErrorBody
 
-__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient"]
+__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient", "normalise_endpoint"]
 
 ReqT = TypeVar("ReqT", bound=ApiRequest)
 RespT = TypeVar("RespT", bound=ApiResponse)
@@ -206,7 +206,7 @@ class TencentCloudClient:
         rng: Callable[[], float] = random.random,
     ) -> None:
         self._credentials = credentials
-        self._endpoint = _normalise_endpoint(endpoint) if endpoint is not None else None
+        self._endpoint = normalise_endpoint(endpoint) if endpoint is not None else None
         self._transport = transport
         self._region = region
         self._retry = retry
@@ -456,7 +456,7 @@ class TencentCloudClient:
         return text
 
 
-def _normalise_endpoint(endpoint: str) -> str:
+def normalise_endpoint(endpoint: str) -> str:
     """``http(s)://host[:port]`` without a trailing slash; anything else is a configuration error."""
     problem = ""
     try:
