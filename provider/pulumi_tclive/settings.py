@@ -56,6 +56,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "nameservers": ("tclive:nameservers", "TCLIVE_NAMESERVERS"),
     "write_retry_timeout": ("tclive:writeRetryTimeout", "TENCENTCLOUD_WRITE_RETRY_TIMEOUT"),
     "read_retry_timeout": ("tclive:readRetryTimeout", "TENCENTCLOUD_READ_RETRY_TIMEOUT"),
+    "connect_retry_timeout": ("tclive:connectRetryTimeout", "TCLIVE_CONNECT_RETRY_TIMEOUT"),
 }
 
 CONFIG_KEYS: tuple[str, ...] = tuple(key for key, _ in _SOURCES.values())
@@ -180,6 +181,7 @@ class ProviderSettings:
     nameservers: tuple[Nameserver, ...] = ()
     write_retry_timeout: float = 300.0
     read_retry_timeout: float = 180.0
+    connect_retry_timeout: float = 60.0
 
     def __repr__(self) -> str:
         return (
@@ -225,6 +227,7 @@ class ProviderSettings:
         nameservers = get("nameservers")
         write = get("write_retry_timeout")
         read = get("read_retry_timeout")
+        connect = get("connect_retry_timeout")
         return cls(
             secret_id=get("secret_id"),
             secret_key=get("secret_key"),
@@ -241,6 +244,7 @@ class ProviderSettings:
             nameservers=parse_nameservers(nameservers, setting=_describe_source("nameservers")) if nameservers else (),
             write_retry_timeout=_parse_seconds(write, "write_retry_timeout") if write else 300.0,
             read_retry_timeout=_parse_seconds(read, "read_retry_timeout") if read else 180.0,
+            connect_retry_timeout=_parse_seconds(connect, "connect_retry_timeout") if connect else 60.0,
         )
 
     @property

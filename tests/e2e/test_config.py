@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,13 @@ CLEAN_ENV: dict[str, str | None] = {
 }
 
 
-def make_project(tmp_path: Path, config: str) -> Engine:
+def make_project(tmp_path: Path, config: str, **env: str) -> Engine:
     directory = tmp_path / "project"
     directory.mkdir()
     (directory / "Pulumi.yaml").write_text("name: typo\nruntime: python\n")
     (directory / "Pulumi.dev.yaml").write_text("config:\n" + config)
     (directory / "__main__.py").write_text(PROGRAM)
-    return Engine(directory, stack="dev", env=CLEAN_ENV)
+    return Engine(directory, stack="dev", env={**CLEAN_ENV, **env})
 
 
 def provider_output(result: RunResult) -> list[str]:
@@ -93,3 +94,18 @@ def test_a_state_file_that_is_not_a_database_is_named_with_its_setting(tmp_path:
     assert f"The emulator state file notes.txt ({notes.resolve()}) is not an emulator state file" in up.text
     assert "tclive:emulatorState" in up.text
     assert notes.read_text().startswith("my notes")
+
+
+def test_an_endpoint_where_nothing_listens_fails_fast_naming_the_action_and_the_setting(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed when the block ends: nothing listens there
+    config = f"  tclive:endpoint: http://127.0.0.1:{port}\n  tclive:connectRetryTimeout: 3\n"
+    engine = make_project(tmp_path, config, TENCENTCLOUD_SECRET_ID="AKIDtest", TENCENTCLOUD_SECRET_KEY="test")
+    up = engine.up(skip_preview=True)
+    assert not up.ok
+    assert f"AddLiveDomain at 127.0.0.1:{port}: connection refused by 127.0.0.1:{port}" in up.text
+    assert "(AddLiveDomain) failed" in up.text
+    assert f"Nothing answers at http://127.0.0.1:{port}, the endpoint set by stack config tclive:endpoint" in up.text
+    # No connection was made, so nothing can have been added: no follow-up DescribeLiveDomain to wait for.
+    assert "DescribeLiveDomain" not in up.text

@@ -128,7 +128,11 @@ class Runtime:
         from ..cloud.client import Credentials, RetryPolicy, TencentCloudClient
 
         settings = self.settings
-        retry = RetryPolicy(write_deadline=settings.write_retry_timeout, read_deadline=settings.read_retry_timeout)
+        retry = RetryPolicy(
+            write_deadline=settings.write_retry_timeout,
+            read_deadline=settings.read_retry_timeout,
+            connect_deadline=settings.connect_retry_timeout,
+        )
         if settings.backend == "embedded":
             from ..emulator import Emulator
 
