@@ -155,6 +155,33 @@ def test_the_readme_emulator_commands_work_after_the_demo(tmp_path: Path) -> Non
         assert completed.returncode == 0, f"{command}\n{completed.stdout}{completed.stderr}"
 
 
+def python_blocks(path: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", path.read_text(), re.S)
+
+
+def test_the_readme_python_snippets_preview_cleanly(tmp_path: Path) -> None:
+    # Together they form one program (each snippet builds on the one before), checked by every provider.
+    directory = tmp_path / "snippets"
+    directory.mkdir()
+    (directory / "__main__.py").write_text("\n".join(python_blocks(REPO / "README.md")))
+    (directory / "Pulumi.yaml").write_text("name: snippets\nruntime: python\n")
+    (directory / "Pulumi.dev.yaml").write_text("config:\n  tclive:endpoint: embedded\n")
+    preview = offline("preview", directory, tmp_path)
+    assert preview.returncode == 0, preview.stdout + preview.stderr
+    assert re.fullmatch(r"Resources: \d+ to create, 0 unchanged", summary(preview)), preview.stdout
+
+
+def test_the_emulator_doc_python_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    [snippet] = python_blocks(REPO / "docs" / "emulator.md")
+    namespace: dict[str, object] = {}
+    exec(compile(snippet, "docs/emulator.md", "exec"), namespace)
+    emulator = namespace["emulator"]
+    assert isinstance(emulator, Emulator)
+    emulator.close()
+    assert (tmp_path / ".tclive" / "emulator.sqlite3").is_file()
+
+
 @pytest.fixture
 def adopt_existing(tmp_path: Path) -> Iterator[Project]:
     yield from project(tmp_path, "adopt-existing")
