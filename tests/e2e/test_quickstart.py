@@ -168,27 +168,6 @@ def test_destroy_refuses_the_protected_domain_and_removes_everything_else(quicks
     assert kept == {"acme", "acme-licence", "acme-mp-play"}
 
 
-@pytest.fixture
-def offline_event(tmp_path: Path) -> Iterator[Project]:
-    yield from project(tmp_path, "offline-event")
-
-
-def test_offline_event_preview_fails_until_the_documents_are_given(offline_event: Project) -> None:
-    result = offline_event.engine.preview()
-    assert not result.ok
-    for prop in ("event_permit", "venue_proof", "support_ticket"):
-        assert prop in result.text
-    assert "公安" in result.text
-
-    documents = {
-        "tclive-offline-event:eventPermit": "SH-PSB-2026-0042",
-        "tclive-offline-event:venueProof": "contract/expo-hall-7.pdf",
-        "tclive-offline-event:supportTicket": "ticket-20261120-001",
-    }
-    given = Engine(offline_event.directory, stack="dev", config=documents, env={"PYTHONPATH": str(REPO)})
-    assert given.preview().ok
-
-
 def test_a_check_failure_exits_non_zero_with_the_engines_wording(tmp_path: Path) -> None:
     directory = tmp_path / "bad"
     directory.mkdir()
