@@ -498,6 +498,21 @@ def test_no_connection_gives_up_within_60_seconds_naming_the_endpoint_and_its_se
     assert "60s connect deadline (tclive:connectRetryTimeout)" in str(error)
 
 
+def test_connect_timeouts_also_end_within_the_connect_deadline() -> None:
+    clock = FakeClock()
+
+    def slow_to_fail(request: httpx.Request) -> httpx.Response:
+        clock.now += 10.0  # the client's connect timeout
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    lines: list[str] = []
+    with pytest.raises(TransportError) as caught:
+        make_client(Script(slow_to_fail), clock, progress=lines, retry=RetryPolicy()).call(ADD_LIVE_DOMAIN, ADD)
+    assert 40.0 < clock.now <= 60.0
+    assert lines[0].startswith("AddLiveDomain at 127.0.0.1:8765: no connection to 127.0.0.1:8765 within the connect")
+    assert not caught.value.request_sent
+
+
 def test_no_network_to_the_real_cloud_names_the_host_and_the_unset_endpoint() -> None:
     clock = FakeClock()
     lines: list[str] = []

@@ -288,15 +288,19 @@ class TencentCloudClient:
         while True:
             attempt += 1
             bucket.acquire()
+            attempt_started = self._monotonic()
             outcome = self._attempt(action, base_url, payload)
             if not isinstance(outcome, _ApiFailure | _TransportFailure):
                 return outcome
-            unreachable = isinstance(outcome, _TransportFailure) and outcome.unreachable
-            deadline = min(full_deadline, self._retry.connect_deadline) if unreachable else full_deadline
             elapsed = self._monotonic() - started
             cap = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
             delay = self._rng() * cap
-            if not self._retryable(outcome, action) or elapsed + delay > deadline:
+            deadline, next_attempt_ends = full_deadline, elapsed + delay
+            if isinstance(outcome, _TransportFailure) and outcome.unreachable:
+                # The next try will likely take as long as this one (a connect timeout): it must end in time too.
+                deadline = min(full_deadline, self._retry.connect_deadline)
+                next_attempt_ends += self._monotonic() - attempt_started
+            if not self._retryable(outcome, action) or next_attempt_ends > deadline:
                 raise self._error(action, base_url, outcome, attempt, elapsed, deadline)
             self._progress(
                 f"{action.name} at {host}: {outcome.summary()}, retrying in {delay:.1f}s "
