@@ -100,3 +100,8 @@ def test_the_target_line_names_the_backend_and_where_it_is(tmp_path: Path) -> No
     assert server.describe_target() == "tclive: target: the emulator server at http://127.0.0.1:8080 (tclive:endpoint)"
     cloud = ProviderSettings.load({"tclive:region": "ap-shanghai"}, {})
     assert cloud.describe_target().startswith("tclive: target: real Tencent Cloud, region ap-shanghai")
+
+
+def test_zones_outside_the_embedded_emulator_are_said_to_be_ignored() -> None:
+    cloud = ProviderSettings.load({"tclive:emulatorZones": "[example.com]"}, {})
+    assert cloud.describe_target().endswith("; tclive:emulatorZones is ignored (embedded emulator only)")

@@ -264,11 +264,12 @@ class ProviderSettings:
                 f"tclive: target: the embedded emulator, state file {self.emulator_state.resolve()} "
                 f"(tclive:emulatorState){zones}"
             )
+        ignored = "; tclive:emulatorZones is ignored (embedded emulator only)" if self.emulator_zones else ""
         if self.backend == "emulator":
-            return f"tclive: target: the emulator server at {self.endpoint} (tclive:endpoint)"
+            return f"tclive: target: the emulator server at {self.endpoint} (tclive:endpoint){ignored}"
         return (
             f"tclive: target: real Tencent Cloud, region {self.region} (tclive:endpoint is unset; "
-            "set it to 'embedded' for the built-in emulator)"
+            f"set it to 'embedded' for the built-in emulator){ignored}"
         )
 
     def require_credentials(self) -> tuple[str, str]:
