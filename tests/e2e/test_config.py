@@ -109,3 +109,21 @@ def test_an_endpoint_where_nothing_listens_fails_fast_naming_the_action_and_the_
     assert f"Nothing answers at http://127.0.0.1:{port}, the endpoint set by stack config tclive:endpoint" in up.text
     # No connection was made, so nothing can have been added: no follow-up DescribeLiveDomain to wait for.
     assert "DescribeLiveDomain" not in up.text
+
+
+def test_a_relative_state_file_is_relative_to_the_program_directory_as_with_the_cli(tmp_path: Path) -> None:
+    # The CLI runs plugins in the `main:` directory (getPwdMain in pulumi/pulumi pkg/engine/project.go);
+    # the root Pulumi.dev.yaml of this repository relies on it (../../.tclive/ from examples/quickstart).
+    root = tmp_path / "project"
+    (root / "src").mkdir(parents=True)
+    (root / "Pulumi.yaml").write_text("name: nested\nruntime: python\nmain: src\n")
+    (root / "Pulumi.dev.yaml").write_text(
+        "config:\n  tclive:endpoint: embedded\n  tclive:emulatorState: ../up.sqlite3\n"
+    )
+    (root / "src" / "__main__.py").write_text(PROGRAM)
+    preview = Engine(root, stack="dev", env=CLEAN_ENV).preview()
+    assert preview.ok, preview.text
+    expected = (
+        f"tclive: target: the embedded emulator, state file {(root / 'up.sqlite3').resolve()} (tclive:emulatorState)"
+    )
+    assert provider_output(preview)[0] == expected
