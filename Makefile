@@ -32,7 +32,7 @@ demo: $(STAMP)
 # twice: the second up must report every resource unchanged. offline-event first shows that preview
 # fails without its three documents, then runs with the values its stack file lists in comments.
 OFFLINE := $(BIN)/python -m pulumi_tclive.testing
-EXAMPLES := quickstart education adopt-existing
+EXAMPLES := quickstart education secure-streaming adopt-existing
 OFFLINE_EVENT_DOCUMENTS := --config eventPermit=SH-PSB-2026-0042 --config venueProof=contract/expo-hall-7.pdf \
 	--config supportTicket=ticket-20261120-001
 

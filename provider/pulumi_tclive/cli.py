@@ -30,6 +30,7 @@ from .cloud.dnspod import (
 from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
 from .errors import TcliveError
+from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
 
@@ -258,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
+    add_url_commands(commands)  # tclive url sign (url_command.py)
     return parser
 
 
