@@ -104,8 +104,8 @@ def test_an_endpoint_where_nothing_listens_fails_fast_naming_the_action_and_the_
     engine = make_project(tmp_path, config, TENCENTCLOUD_SECRET_ID="AKIDtest", TENCENTCLOUD_SECRET_KEY="test")
     up = engine.up(skip_preview=True)
     assert not up.ok
-    assert f"AddLiveDomain at 127.0.0.1:{port}: connection refused by 127.0.0.1:{port}" in up.text
-    assert "(AddLiveDomain) failed" in up.text
+    # The retry lines are the client tests' business (a fake clock); here, the error the user is left with.
+    assert "(AddLiveDomain) failed: ConnectError: [Errno 111] Connection refused" in up.text
     assert f"Nothing answers at http://127.0.0.1:{port}, the endpoint set by stack config tclive:endpoint" in up.text
     # No connection was made, so nothing can have been added: no follow-up DescribeLiveDomain to wait for.
     assert "DescribeLiveDomain" not in up.text

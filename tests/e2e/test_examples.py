@@ -25,6 +25,8 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainsRequest,
 )
 from pulumi_tclive.emulator import Emulator, EmulatorServer
+from pulumi_tclive.testing import Engine
+from tests.fixtures.certs import issue
 
 from .test_quickstart import Project, ops, project
 
@@ -160,16 +162,23 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(), re.S)
 
 
+# What the README's snippets take as given: stack config, the datetime names, and a certificate file.
+SNIPPET_PRELUDE = "import pulumi\nfrom datetime import UTC, datetime\n\ncfg = pulumi.Config()\n\n"
+
+
 def test_the_readme_python_snippets_preview_cleanly(tmp_path: Path) -> None:
     # Together they form one program (each snippet builds on the one before), checked by every provider.
     directory = tmp_path / "snippets"
     directory.mkdir()
-    (directory / "__main__.py").write_text("\n".join(python_blocks(REPO / "README.md")))
+    (directory / "__main__.py").write_text(SNIPPET_PRELUDE + "\n".join(python_blocks(REPO / "README.md")))
     (directory / "Pulumi.yaml").write_text("name: snippets\nruntime: python\n")
     (directory / "Pulumi.dev.yaml").write_text("config:\n  tclive:endpoint: embedded\n")
-    preview = offline("preview", directory, tmp_path)
-    assert preview.returncode == 0, preview.stdout + preview.stderr
-    assert re.fullmatch(r"Resources: \d+ to create, 0 unchanged", summary(preview)), preview.stdout
+    issued = issue("mp-play.example.com")
+    (directory / "fullchain.pem").write_text(issued.chain)
+    secrets = {"playKey": "0123456789abcdef0123456789abcdef", "playKeyPem": issued.key}
+    preview = Engine(directory, stack="dev", secrets=secrets).preview()
+    assert preview.ok, preview.text
+    assert not {"update", "replace", "delete"} & set(preview.counts), preview.text
 
 
 def test_the_emulator_doc_python_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
