@@ -46,7 +46,9 @@ class Example:
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Example]:
     directory = tmp_path_factory.mktemp("e2e") / "secure-streaming"
-    shutil.copytree(REPO / "examples" / "secure-streaming", directory)
+    # Without the local state of earlier runs (`make examples` applies it in place).
+    ignored = shutil.ignore_patterns(".tclive", ".tclive-state")
+    shutil.copytree(REPO / "examples" / "secure-streaming", directory, ignore=ignored)
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
     # tclive:emulatorZones creates it where supported; a DNSPod account would already hold it.
