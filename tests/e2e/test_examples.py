@@ -56,6 +56,8 @@ EXPECTED_RECORDS = {
     "education": ("school.example.com", {"mp", "play", "push"}),
     "offline-event": ("example.com", {"mp.expo"}),
 }
+# R8: a mini-program play domain is protected, and so is its CNAME (it lives as long as the domain).
+EXPECTED_PROTECTED = {"education": {"mp-play", "mp-play-cname"}}
 DOCUMENT_PROPERTIES = ("event_permit", "venue_proof", "support_ticket")
 
 
@@ -122,6 +124,9 @@ def test_an_example_runs_from_a_fresh_copy_and_a_second_up_changes_nothing(name:
             if name in EXPECTED_RECORDS:
                 zone, hosts = EXPECTED_RECORDS[name]
                 assert records(console, zone) == hosts
+    if name in EXPECTED_PROTECTED:
+        protected = {entry.name for entry in Engine(directory, stack="dev").read_state().resources if entry.protect}
+        assert protected == EXPECTED_PROTECTED[name]
     if name == "quickstart":  # what `make demo` applies: the README's emulator commands run on it next
         run_readme_emulator_commands(directory)
 
