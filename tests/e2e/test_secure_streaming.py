@@ -94,8 +94,13 @@ def test_the_readme_command_signs_an_obs_push_url_with_the_domains_key(example: 
     assert query["txSecret"] == [hashlib.md5(f"{key}room1{query['txTime'][0]}".encode()).hexdigest()]
 
 
-def test_destroy_keeps_only_the_protected_mini_program_play_domain(example: Example) -> None:
+def test_destroy_keeps_the_protected_play_domain_its_cname_and_what_it_depends_on(example: Example) -> None:
     result = example.engine.destroy(exclude_protected=True)
     assert result.ok, result.text
     kept = {entry.name for entry in example.engine.read_state().resources}
-    assert kept == {"shop", "shop-licence", "shop-mp-play"}
+    # As with the CLI's --exclude-protected, the protected play domain keeps what it depends on: the component
+    # adds it last, after the other domains and their CNAMEs. The security settings are deleted.
+    assert kept == {
+        "shop", "shop-licence", "shop-mp-play", "shop-mp-play-cname",
+        "shop-push", "shop-push-cname", "shop-app-play", "shop-app-play-cname",
+    }  # fmt: skip
