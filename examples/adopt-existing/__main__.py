@@ -5,8 +5,10 @@ argument: with adopt_existing=True, create finds the domain, checks that its typ
 slow-live setting match the declaration (a mismatch is an error, never a silent change), then
 brings enabled/play_region to what is declared. Without it, an existing domain is an error.
 
-Try it on the emulator: add the domain out of band first, e.g. with
-    tclive emulator call --state .tclive/emulator.sqlite3 live AddLiveDomain '{"DomainName": "legacy.example.com", "DomainType": 1}'
+Try it on the emulator: add the domain out of band first, e.g. from the repository root with
+    tclive emulator call --state examples/adopt-existing/.tclive/emulator.sqlite3 --create \
+        live AddLiveDomain '{"DomainName": "legacy.example.com", "DomainType": 1}'
+then `python -m pulumi_tclive.testing up examples/adopt-existing` (from any directory).
 """
 
 import pulumi
