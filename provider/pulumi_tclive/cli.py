@@ -31,6 +31,7 @@ from .cloud.dnspod import (
 from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, serve
 from .errors import TcliveError
+from .importer import add_import_command
 
 __all__ = ["build_parser", "main"]
 
@@ -246,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tclive", description="pulumi-tclive tools")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
+    add_import_command(commands)
     return parser
 
 

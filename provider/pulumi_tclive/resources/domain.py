@@ -11,7 +11,8 @@ whole usage would be billed at mini-program prices).
 
 API calls (reference ``tencent-cloud-api.md`` §2): create = AddLiveDomain + DescribeLiveDomain
 (+ DescribeBillBandwidthAndFluxList for a mini-program play domain, + ForbidLiveDomain only when
-``enabled=False``); read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
+``enabled=False``); with ``adopt_existing=True`` an existing domain is found by DescribeLiveDomain
+first and adopted with no write; read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
 ``tencentcloud_css_domain`` makes four calls per create (§5.2).
 """
 
@@ -213,6 +214,12 @@ class LiveDomainProvider(TcliveProvider):
         inputs = _inputs(props)
         name = str(inputs["domain_name"])
         client = self.runtime.client()
+        if inputs["adopt_existing"]:
+            # An existing domain is adopted without AddLiveDomain: no write call, and no R7 usage
+            # query, which guards adding a domain, not managing one that is already there.
+            existing = describe_live_domain(client, name)
+            if existing is not None:
+                return CreateResult(name, _outputs(inputs, self._adopt(client, name, inputs, existing), adopted=True))
         if _is_mini_program_play(inputs) and not inputs["allow_used_domain"]:
             self._refuse_used_domain(client, name)
         adopted = False
@@ -250,9 +257,7 @@ class LiveDomainProvider(TcliveProvider):
                 "run `pulumi up` again (the next attempt adopts it if it appears)."
             )
         if adopted:
-            self._require_match(name, inputs, info)
-            say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
-            info = self._converge(client, name, inputs, info)
+            info = self._adopt(client, name, inputs, info)
         elif not inputs["enabled"]:
             _set_enabled(client, name, False)
             info = info.model_copy(update={"Status": 0})
@@ -334,6 +339,12 @@ class LiveDomainProvider(TcliveProvider):
                 "mini-program prices (seed: 建议使用当月没有产生消耗的自有域名). Use a domain with no usage this month, "
                 "wait until next month, or set allow_used_domain=True to accept the billing."
             )
+
+    def _adopt(self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo) -> DomainInfo:
+        """Take over an existing domain: its identity must match; enabled/play_region converge to the program."""
+        self._require_match(name, inputs, info)
+        say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
+        return self._converge(client, name, inputs, info)
 
     def _require_match(self, name: str, inputs: Mapping[str, Any], info: DomainInfo) -> None:
         actual = _actual(info)
