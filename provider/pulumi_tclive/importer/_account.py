@@ -378,6 +378,12 @@ def read_account(
             )
             for x in sorted(answer.Licenses, key=lambda x: x.MiniProgramAppId)
         )
+        if domains is not None and licences and not any(d.scene == "mini_program" for d in found):
+            left_out.append(
+                f"{len(licences)} plugin licence(s): no domain chosen with --domains needs one; import with --all "
+                "to declare them."
+            )
+            licences = ()
     return Account(
         source=source,
         backend=backend,

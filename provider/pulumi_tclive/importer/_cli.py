@@ -140,8 +140,8 @@ def _polish(out: Path) -> None:
         return
     program = str(out / "__main__.py")
     for command in (
-        [ruff, "check", "--select", "I", "--fix", "--quiet", program],
-        [ruff, "format", "--quiet", program],
+        [ruff, "check", "--no-cache", "--select", "I", "--fix", "--quiet", program],
+        [ruff, "format", "--no-cache", "--quiet", program],
     ):
         subprocess.run(command, cwd=out, check=False, capture_output=True)
 
