@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -45,10 +46,15 @@ class Run:
     stderr: str
 
 
-def tclive(*args: str, cwd: Path) -> Run:
-    """Run ``tclive ARGS`` as a user would, in its own process."""
+def tclive(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``tclive ARGS`` as a user would, in its own process (``env`` added to the environment)."""
     done = subprocess.run(
-        [sys.executable, "-m", "pulumi_tclive.cli", *args], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pulumi_tclive.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     return Run(done.returncode, done.stdout, done.stderr)
 
