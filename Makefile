@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean adopt-existing
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ demo: $(STAMP)
 	  $(BIN)/python -m pulumi_tclive.testing preview . && $(BIN)/python -m pulumi_tclive.testing up . --skip-preview; \
 	fi
 	@$(BIN)/tclive emulator show --state $(DEMO_STATE)
+
+# `tclive import` on a seeded emulator account: seeds examples/adopt-existing/.tclive/, regenerates the example
+# from it, then applies it with the offline engine (12 adoptions, no create, update or delete call).
+adopt-existing: $(STAMP)
+	@$(BIN)/python examples/adopt-existing/seed.py
+	@$(BIN)/python -m pulumi_tclive.testing up examples/adopt-existing
 
 test: $(STAMP) lint typecheck unit
 

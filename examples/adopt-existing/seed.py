@@ -1,6 +1,6 @@
 """Seed the embedded emulator with an account set up by hand, then import it with `tclive import`.
 
-This is how the example next to it was generated (`make adopt-existing` runs it):
+This is how the example next to it was generated; `make adopt-existing` runs it, then `up`:
 
     .venv/bin/python examples/adopt-existing/seed.py
 
@@ -16,6 +16,7 @@ in this directory, which rewrites __main__.py, Pulumi.yaml, Pulumi.dev.yaml and 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -126,6 +127,8 @@ def seed(state: Path) -> None:
 def main() -> int:
     """Seed the example's emulator, then import it into this directory."""
     seed(STATE)
+    # The engine state of an earlier run describes the account this run replaced.
+    shutil.rmtree(HERE / ".tclive-state", ignore_errors=True)
     print(f"Seeded {STATE.relative_to(HERE.parents[1])}.", file=sys.stderr)
     tclive = Path(sys.executable).with_name("tclive")
     command = [str(tclive), "import", "--endpoint", "embedded", "--state", ".tclive/emulator.sqlite3"]

@@ -35,6 +35,11 @@ class Account:
     import_calls: dict[str, int]
     secret_key: str
 
+    def run_import(self, *args: str, state: str | None = None) -> Run:
+        """``tclive import`` on the seeded account (or on ``state``), run in ``root``."""
+        chosen = state or str(self.root / "account" / "emulator.sqlite3")
+        return tclive("import", "--endpoint", "embedded", "--state", chosen, *args, cwd=self.root)
+
     def engine(self) -> Engine:
         return Engine(self.out, stack="dev", env={"PYTHONPATH": str(REPO)})
 
@@ -144,61 +149,32 @@ def test_the_preview_after_up_shows_no_changes(account: Account) -> None:
 
 def test_importing_again_into_the_same_directory_refuses_without_force(account: Account) -> None:
     program = (account.out / "__main__.py").read_text()
-    state = account.root / "account" / "emulator.sqlite3"
-    again = tclive("import", "--endpoint", "embedded", "--state", str(state), "--out", "imported", cwd=account.root)
+    again = account.run_import("--out", "imported")
     assert again.exit_code == 1
     assert "already holds Pulumi.dev.yaml, Pulumi.yaml, README.md, __main__.py" in again.stderr
     assert "--force" in again.stderr
     assert again.stdout == ""
-    forced = tclive(
-        "import", "--endpoint", "embedded", "--state", str(state), "--out", "imported", "--force", cwd=account.root
-    )
+    forced = account.run_import("--out", "imported", "--force")
     assert forced.exit_code == 0, forced.stderr
     assert (account.out / "__main__.py").read_text() == program, "the same account gives the same program"
     assert (account.out / ".tclive-state" / "dev.json").is_file(), "--force leaves other files alone"
 
 
 def test_bad_selections_fail_with_what_exists(account: Account) -> None:
-    state = str(account.root / "account" / "emulator.sqlite3")
-    unknown = tclive(
-        "import",
-        "--endpoint",
-        "embedded",
-        "--state",
-        state,
-        "--domains",
-        "nope.example.com",
-        "--out",
-        "x",
-        cwd=account.root,
-    )
+    unknown = account.run_import("--domains", "nope.example.com", "--out", "x")
     assert unknown.exit_code == 2
     assert "nope.example.com" in unknown.stderr and "mp-play.example.com" in unknown.stderr
-    zone = tclive(
-        "import", "--endpoint", "embedded", "--state", state, "--zone", "example.net", "--out", "x", cwd=account.root
-    )
+    zone = account.run_import("--zone", "example.net", "--out", "x")
     assert zone.exit_code == 2
     assert "example.net: not a DNSPod zone of this account" in zone.stderr
-    missing = tclive("import", "--endpoint", "embedded", "--state", "nowhere.sqlite3", "--out", "x", cwd=account.root)
+    missing = account.run_import("--out", "x", state="nowhere.sqlite3")
     assert missing.exit_code == 2
     assert "there is no emulator state file at nowhere.sqlite3" in missing.stderr
     assert not (account.root / "x").exists() and not (account.root / "nowhere.sqlite3").exists()
 
 
 def test_domains_selects_part_of_the_account(account: Account) -> None:
-    state = str(account.root / "account" / "emulator.sqlite3")
-    run = tclive(
-        "import",
-        "--endpoint",
-        "embedded",
-        "--state",
-        state,
-        "--domains",
-        "push.example.com,PLAY.example.com.",
-        "--out",
-        "part",
-        cwd=account.root,
-    )
+    run = account.run_import("--domains", "push.example.com,PLAY.example.com.", "--out", "part")
     assert run.exit_code == 0, run.stderr
     program = (account.root / "part" / "__main__.py").read_text()
     assert '"play.example.com",' in program and '"push.example.com",' in program

@@ -33,10 +33,8 @@ def domain(name: str, kind: str = "play", scene: str = "standard", **changes: ob
 
 
 LICENCES = (
-    FoundLicence("wx0123456789abcdef", 'Acme "Shop"', "enterprise", "ecommerce", ("电商平台",), "available", ""),
-    FoundLicence(
-        "wx1111111111111111", "School", "government", "education", ("教育信息服务", "在线教育"), "expired", ""
-    ),
+    FoundLicence("wx0123456789abcdef", 'Acme "Shop"', "enterprise", "ecommerce", ("电商平台",), "available"),
+    FoundLicence("wx1111111111111111", "School", "government", "education", ("教育信息服务", "在线教育"), "expired"),
 )
 PROJECT = Project(
     name="demo", stack="dev", config={"tclive:endpoint": "embedded"}, command="tclive import", virtualenv=None

@@ -90,7 +90,6 @@ class FoundLicence:
     scene: str
     service_categories: tuple[str, ...]
     status: str
-    expires_at: str
 
 
 @dataclass(frozen=True)
@@ -374,7 +373,6 @@ def read_account(
                 scene=x.Scene,
                 service_categories=tuple(x.ServiceCategories),
                 status=x.Status,
-                expires_at=x.ExpiresAt,
             )
             for x in sorted(answer.Licenses, key=lambda x: x.MiniProgramAppId)
         )

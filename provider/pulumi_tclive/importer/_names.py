@@ -48,12 +48,7 @@ class Namer:
             base = f"d_{base}"
         if keyword.iskeyword(base) or keyword.issoftkeyword(base):
             base = f"{base}_"
-        candidate, number = base, 2
-        while candidate in self._identifiers:
-            candidate = f"{base}_{number}"
-            number += 1
-        self._identifiers.add(candidate)
-        return candidate
+        return _first_free(base, self._identifiers, "_")
 
     def resource_name(self, text: str) -> str:
         """A Pulumi resource name: ``text`` itself when unused (names are unique per stack, ``::`` never appears).
@@ -61,10 +56,14 @@ class Namer:
         Args:
             text: the preferred name, e.g. the domain.
         """
-        base = text.replace("::", "-")
-        candidate, number = base, 2
-        while candidate in self._resource_names:
-            candidate = f"{base}-{number}"
-            number += 1
-        self._resource_names.add(candidate)
-        return candidate
+        return _first_free(text.replace("::", "-"), self._resource_names, "-")
+
+
+def _first_free(base: str, taken: set[str], separator: str) -> str:
+    """``base``, or ``base<separator>2``, ``…3``: the first not in ``taken``, which it joins."""
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}{separator}{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate

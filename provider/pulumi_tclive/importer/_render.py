@@ -451,8 +451,8 @@ def render_readme(account: Account, project: Project, misfit: str | None) -> str
             lines.append("Plugin licence: Tencent Cloud has no API for it; see below.")
     elif account.licences:
         lines += _table(
-            ("plugin licence", "mini-program", "scene", "status", "expires"),
-            [(x.app_id, x.name, x.scene, x.status, x.expires_at or "-") for x in account.licences],
+            ("plugin licence", "mini-program", "scene", "status"),
+            [(x.app_id, x.name, x.scene, x.status) for x in account.licences],
         )
     else:
         lines.append("No plugin licences.")
