@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
+from pulumi_tclive.cloud.console import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.importer import Account, FoundDomain, FoundLicence, FoundRecord, Project, read_account, write_project
 from pulumi_tclive.importer._render import component_misfit, render_program
@@ -129,3 +130,16 @@ def test_real_cloud_leaves_the_licence_to_stack_config_with_the_error_until_set(
     calls = request_log(client)
     calls.subtract(before)
     assert not {action for action, n in calls.items() if n} & WRITES
+
+
+def test_a_licence_that_is_not_available_is_flagged_on_the_mini_program_domains(
+    seeded: tuple[Path, TencentCloudClient],
+) -> None:
+    _, client = seeded
+    client.call(EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest(MiniProgramAppId="wx0123456789abcdef"))
+    account = read_account(client, backend="embedded", source="the emulator")
+    notes = {d.name: d.notes for d in account.domains}
+    assert any("plugin licence is expired, not available" in n for n in notes["mp-play.example.com"])
+    assert notes["play.example.com"] == ()
+    program = render_program(account, PROJECT)
+    assert "# NOTE: the account's plugin licence is expired" in program

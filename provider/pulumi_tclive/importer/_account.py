@@ -193,7 +193,7 @@ def _from_dnspod(
     """The DNSPod record of one domain (default line only, as ``CnameRecord(dns="dnspod")`` manages)."""
     want = _record_line(base.name, base.cname_target)
     if zone is None:
-        return None, [f"no CNAME yet: {why_no_zone}. Add `{want}` where its DNS is hosted."]
+        return None, [f"no CNAME found: {why_no_zone}. Add `{want}` where its DNS is hosted if it is missing."]
     if base.name == zone:
         return None, [f"{base.name} is the apex of DNSPod zone {zone}, where no CNAME can exist."]
     here = [r for r in records if _fqdn(r, zone) == base.name]
@@ -333,7 +333,11 @@ def read_account(
         for zone in used:
             progress(f"Reading DNSPod zone {zone} (DescribeRecordList)…")
             records[zone] = _list_records(client, zone)
-        why = "no DNSPod zone " + ("given with --zone" if zones else "of this account") + " holds it"
+        why = (
+            "none of the zones given with --zone holds it (import without --zone to look in every zone)"
+            if zones
+            else "no DNSPod zone of this account holds it (import with --nameserver if its DNS is hosted elsewhere)"
+        )
         targets = {base.cname_target: base.name for base in bases}
         for base in bases:
             home = by_zone[base.name]
@@ -376,6 +380,14 @@ def read_account(
             )
             for x in sorted(answer.Licenses, key=lambda x: x.MiniProgramAppId)
         )
+        if licences and not any(x.status == "available" for x in licences):
+            # R4: LiveDomain refuses mini-program domains while the licence is not available.
+            status = ", ".join(sorted({x.status for x in licences}))
+            note = (
+                f"the account's plugin licence is {status}, not available: `up` stops at this domain (R4) until "
+                "the licence is renewed or paid in the console."
+            )
+            found = [replace(d, notes=(*d.notes, note)) if d.scene == "mini_program" else d for d in found]
         if domains is not None and licences and not any(d.scene == "mini_program" for d in found):
             left_out.append(
                 f"{len(licences)} plugin licence(s): no domain chosen with --domains needs one; import with --all "

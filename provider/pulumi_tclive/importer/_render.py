@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
 
-__all__ = ["LICENCE_CONFIG_KEYS", "Project", "component_misfit", "render_program", "render_readme", "render_stack"]
+__all__ = [
+    "LICENCE_CONFIG_KEYS",
+    "Project",
+    "chosen_licence",
+    "component_misfit",
+    "render_program",
+    "render_pulumi_yaml",
+    "render_readme",
+    "render_stack",
+    "summary_rows",
+]
 
 _WIDTH = 88  # ruff's default line length: what the output must fit where no configuration says otherwise
 _INDENT = "    "
