@@ -1,0 +1,96 @@
+"""Pure validation of the product rules in the mini-program live seed (DESIGN §2, R1–R9).
+
+Nothing here does I/O and nothing raises: every ``check_*`` takes any object — ``None``, floats
+as Pulumi sends numbers, dicts, huge strings, objects whose dunder methods raise — and returns a
+list of :class:`Problem`, empty when the value is fine. Resources turn problems into Pulumi check
+failures (``property`` is the resource argument name), so every problem says what was wrong, shows
+the value, and says what to do.
+
+Domain names are validated in their normal form (:func:`normalize_domain_name`: stripped,
+lower-case, no trailing dot, A-labels), following ``reference/dns-cname.md`` §3. Callers skip
+``pulumi.output.Unknown`` values before calling.
+
+The rules are grouped by subject, in private modules re-exported here: ``_problem`` (the
+:class:`Problem` type), ``_names`` (domain-name normal form and host-name rules), ``_mini_program``
+(R1–R3), ``_licence`` (R4 and the console steps), ``_domain`` (live domains, R5 and R8) and
+``_dns`` (CNAME records and zones).
+"""
+
+from __future__ import annotations
+
+from ._dns import (
+    DNS_BACKENDS,
+    DNSPOD_MAX_TTL,
+    MAX_TTL,
+    VERIFY_MODES,
+    check_cname_target,
+    check_dns_name,
+    check_ttl,
+    check_zone,
+)
+from ._domain import (
+    DOMAIN_SCENES,
+    DOMAIN_TYPES,
+    PLAY_REGIONS,
+    check_domain_kind,
+    check_live_domain_name,
+    check_mini_program_play_change,
+)
+from ._licence import LICENCE_STATUS_LABELS, LICENCE_STATUSES, check_licence_status_for_domains, licence_next_steps
+from ._mini_program import (
+    ECOMMERCE_CATEGORIES,
+    EDUCATION_CATEGORIES,
+    MIN_PLUGIN_VERSION,
+    PLUGIN_APP_ID,
+    PLUGIN_NAME,
+    SCENES,
+    SUBJECT_TYPES,
+    SUPPORT_TICKET_URL,
+    check_app_id,
+    check_mini_program_name,
+    check_plugin_version,
+    check_scene,
+    check_subject_type,
+    parse_version,
+)
+from ._names import TENCENT_SUFFIXES, normalize_domain_name
+from ._problem import Problem, check_enum
+
+__all__ = [
+    "DNSPOD_MAX_TTL",
+    "DNS_BACKENDS",
+    "DOMAIN_SCENES",
+    "DOMAIN_TYPES",
+    "ECOMMERCE_CATEGORIES",
+    "EDUCATION_CATEGORIES",
+    "LICENCE_STATUSES",
+    "LICENCE_STATUS_LABELS",
+    "MAX_TTL",
+    "MIN_PLUGIN_VERSION",
+    "PLAY_REGIONS",
+    "PLUGIN_APP_ID",
+    "PLUGIN_NAME",
+    "SCENES",
+    "SUBJECT_TYPES",
+    "SUPPORT_TICKET_URL",
+    "TENCENT_SUFFIXES",
+    "VERIFY_MODES",
+    "Problem",
+    "check_app_id",
+    "check_cname_target",
+    "check_dns_name",
+    "check_domain_kind",
+    "check_enum",
+    "check_licence_status_for_domains",
+    "check_live_domain_name",
+    "check_mini_program_name",
+    "check_mini_program_play_change",
+    "check_plugin_version",
+    "check_scene",
+    "check_subject_type",
+    "check_ttl",
+    "check_zone",
+    "licence_next_steps",
+    "normalize_domain_name",
+    "parse_version",
+]
