@@ -229,6 +229,13 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.zone and args.nameserver:
+        print(
+            "tclive import: --zone picks DNSPod zones and --nameserver looks the CNAMEs up in DNS instead; "
+            "give one of them.",
+            file=sys.stderr,
+        )
+        return 2
     try:
         settings = _settings(args)
         nameservers = tuple(parse_nameservers(",".join(args.nameserver), setting="--nameserver"))
