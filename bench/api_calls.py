@@ -5,9 +5,9 @@ configured as the engine configures them (``ConfigureRequest`` with the namespac
 on an embedded emulator whose account holds the DNSPod zone ``example.com``. The preview figure is
 an offline-engine preview of a copy of ``examples/quickstart``. Counts are live + DNSPod calls
 (the emulator-only licence console is not an API of Tencent Cloud and is not counted). Terraform's
-``tencentcloud_css_domain`` (reference ``tencent-cloud-api.md`` §5.2): create = AuthenticateDomainOwner
+``tencentcloud_css_domain`` (docs/design.md#what-terraform-does): create = AuthenticateDomainOwner
 + AddLiveDomain + Enable/ForbidLiveDomain + DescribeLiveDomain = 4; read = 1; delete = 1 (for updates
-the reference names ModifyLivePlayDomain / Enable/ForbidLiveDomain but not whether a read follows,
+its source names ModifyLivePlayDomain / Enable/ForbidLiveDomain but not whether a read follows,
 so no Terraform figure is shown). Targets: create ≤ 2 (+1 for a mini-program play domain's R7 usage
 query), read 1, preview 0. Prints figures, asserts nothing.
 """

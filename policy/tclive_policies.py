@@ -49,11 +49,11 @@ __all__ = [
 ]
 
 PLUGIN_LICENSE_TYPE: Final = "pulumi-python:dynamic/tclive:PluginLicense"
-"""Type token of ``tclive.PluginLicense`` (DESIGN §3)."""
+"""Type token of ``tclive.PluginLicense`` (docs/design.md#pulumi-engine-facts)."""
 LIVE_DOMAIN_TYPE: Final = "pulumi-python:dynamic/tclive:LiveDomain"
-"""Type token of ``tclive.LiveDomain`` (DESIGN §3)."""
+"""Type token of ``tclive.LiveDomain`` (docs/design.md#pulumi-engine-facts)."""
 CNAME_RECORD_TYPE: Final = "pulumi-python:dynamic/tclive:CnameRecord"
-"""Type token of ``tclive.CnameRecord`` (DESIGN §3)."""
+"""Type token of ``tclive.CnameRecord`` (docs/design.md#pulumi-engine-facts)."""
 
 LICENSE_SCENES: Final = frozenset({"ecommerce", "education", "offline_event"})
 """Licence scenes that allow mini-program domains. The documents an offline_event licence needs
@@ -77,7 +77,7 @@ def read_property(props: Mapping[str, Any], key: str) -> Any:
     """Read one property the way every policy here does.
 
     :param props: a resource's props, usually the SDK's unknown-checking proxy.
-    :param key: the property name (snake_case, DESIGN §3).
+    :param key: the property name (snake_case, as in README.md#resources).
     :returns: the value; ``None`` when the property is absent; :data:`UNKNOWN` when the value
         is not known during preview (the proxy raised ``UnknownValueError``).
     """
@@ -118,7 +118,7 @@ class _LiveDomain:
 
     @classmethod
     def from_props(cls, name: str, urn: str, props: Mapping[str, Any]) -> _LiveDomain:
-        """Read a LiveDomain's props (inputs or outputs: the names are the same, DESIGN §3)."""
+        """Read a LiveDomain's props (inputs or outputs: the names are the same, README.md#resources)."""
         domain_name = _text(props, "domain_name")
         scene = _text(props, "scene")
         return cls(

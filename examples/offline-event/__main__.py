@@ -1,6 +1,6 @@
 """Offline event (展会、线下产品发布会、明星走秀): the licence needs three documents first (R2).
 
-The seed requires a safety permit from the local public-security authority (公安机关/派出所颁发的安全许可),
+Rule R2 (docs/design.md#product-rules) requires a safety permit from the local public-security authority (公安机关/派出所颁发的安全许可),
 proof of the right to use the venue (场地使用证明) and a prior confirmation with Tencent support. Until
 all three are configured, `pulumi preview` fails naming each missing one:
 

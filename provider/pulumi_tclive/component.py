@@ -1,4 +1,4 @@
-"""``MiniProgramLive``: the whole setup of the seed as one component (R1–R9 wired together).
+"""``MiniProgramLive``: the whole mini-program live setup as one component (R1–R9 wired together).
 
 It declares the plugin licence, the mini-program play domain the plugin must play from (R6),
 optionally a push domain (a standard push domain may feed a mini-program play domain; a

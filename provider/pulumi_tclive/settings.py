@@ -1,8 +1,8 @@
-"""Provider settings: stack config first, then environment (DESIGN §3).
+"""Provider settings: stack config first, then environment (README.md#configuration).
 
 Settings are read in the provider process only, from ``configure()``: the Pulumi engine sends the
-whole stack config there, namespaced and decrypted, every value a string (reference
-``pulumi-dynamic-providers.md`` §1.4). Nothing here is ever stored on a pickled object, written to
+whole stack config there, namespaced and decrypted, every value a string
+(docs/design.md#pulumi-engine-facts). Nothing here is ever stored on a pickled object, written to
 state, or shown in a repr: :class:`ProviderSettings` hides its secrets.
 
 Loading settings never touches the network and never requires credentials; only building a cloud

@@ -113,7 +113,7 @@ def make_client(
 
 
 def signature_is_valid(request: httpx.Request, secret_key: str = SECRET_KEY) -> bool:
-    """Verify a request the way the server does (reference §1.7): recompute from what was received."""
+    """Verify a request the way the server does (docs/design.md#api-30-protocol): recompute from what was received."""
     parsed = signing.parse_authorization(request.headers["Authorization"])
     assert parsed is not None
     timestamp = int(request.headers["X-TC-Timestamp"])

@@ -1,4 +1,4 @@
-"""TC3-HMAC-SHA256 against the official vectors of reference/tencent-cloud-api.md §1.6."""
+"""TC3-HMAC-SHA256 against the official example values of signature v3 (docs/design.md#tc3-signing)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_signing_key_chain_matches_the_documented_derivation() -> None:
 
 
 def test_authorization_header_signs_the_headers_it_names() -> None:
-    # Vector B's inputs under the example key; a third-party value, not an official one (§1.6).
+    # Vector B's inputs under the example key; a third-party value, not an official one.
     header = signing.authorization_header(
         secret_id=EXAMPLE_SECRET_ID,
         secret_key=EXAMPLE_SECRET_KEY,

@@ -1,4 +1,4 @@
-"""DNSPod zones and records (reference §4), including CNAME conflict rules."""
+"""DNSPod zones and records (docs/design.md#dnspod-records), including CNAME conflict rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Live domain actions: the state model and every error code of reference §2 and §3."""
+"""Live domain actions: the state model and every error code of docs/design.md#live-domain-actions and the licence console."""
 
 from __future__ import annotations
 

@@ -98,7 +98,7 @@ def mini_program_play(**kwargs: Any) -> PolicyResource:
 
 
 def complete_stack() -> list[PolicyResource]:
-    """The seed's recommended setup: licence, standard push, mini-program play, standard play, CNAMEs."""
+    """The recommended setup (R6): licence, standard push, mini-program play, standard play, CNAMEs."""
     return [
         licence(),
         domain("push", "push.example.com", "push", "standard"),

@@ -116,8 +116,9 @@ def test_mini_program_play_domain_needs_an_available_licence_at_tencent(stack: S
 def test_mini_program_play_domain_checks_this_months_usage_first(stack: Stack) -> None:
     available_licence(stack)
     stack.console.call(RECORD_TRAFFIC, RecordTrafficRequest(DomainName="mp-play.example.com", Bytes=5_000_000))
-    with pytest.raises(RuleViolation, match="allow_used_domain"):
+    with pytest.raises(RuleViolation, match="allow_used_domain") as refused:
         provider(stack).create(mp_play())
+    assert "https://cloud.tencent.com/document/product/1078/34643" in str(refused.value)  # the prices page
     created = provider(stack).create(mp_play(allow_used_domain=True))
     assert created.outs["scene"] == "mini_program"
 

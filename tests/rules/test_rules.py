@@ -1,6 +1,8 @@
-"""Table-driven tests of the seed's rules (R1–R5, R8) and the domain-name rules in pulumi_tclive.rules."""
+"""Table-driven tests of the product rules (R1–R5, R8) and the domain-name rules in pulumi_tclive.rules."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -42,7 +44,7 @@ def messages(problems: list[Problem]) -> str:
 # --- constants the other areas code against -------------------------------------------------------
 
 
-def test_seed_constants() -> None:
+def test_product_constants() -> None:
     assert PLUGIN_APP_ID == "wx95a7d2b78cf30f98"
     assert PLUGIN_NAME == "腾讯云直播助手"
     assert MIN_PLUGIN_VERSION == "1.2.1"
@@ -70,7 +72,7 @@ def test_non_individual_subjects_are_accepted(subject_type: str) -> None:
     assert check_subject_type(subject_type) == []
 
 
-def test_individual_subject_is_refused_quoting_the_seed() -> None:
+def test_individual_subject_is_refused_quoting_the_docs() -> None:
     [problem] = check_subject_type("individual")
     assert problem.property == "subject_type"
     assert "注册非个人主体类型的微信小程序" in problem.reason
@@ -169,7 +171,7 @@ def test_offline_event_accepts_categories_of_either_list() -> None:
     assert "'游戏'" in problem.reason
 
 
-def test_offline_event_reports_each_missing_document_quoting_the_seed() -> None:
+def test_offline_event_reports_each_missing_document_quoting_the_docs() -> None:
     problems = check_scene("offline_event", [], venue_proof="  ")
     by_property = {problem.property: problem for problem in problems}
     assert set(by_property) == {"event_permit", "venue_proof", "support_ticket"}
@@ -702,3 +704,31 @@ def test_enum_non_members_list_the_choices(value: object) -> None:
     [problem] = check_enum(value, rules.DNS_BACKENDS, "dns")
     assert problem.property == "dns"
     assert "'dnspod', 'rfc2136', 'manual'" in problem.fix
+
+
+# --- where the messages send the user ------------------------------------------------------------
+
+PLUGIN_PAGE = "https://cloud.tencent.com/document/product/1148/39191"
+CATEGORY_PAGE = "https://cloud.tencent.com/document/product/1078/43316"
+
+
+@pytest.mark.parametrize(
+    ("problems", "page", "wording"),
+    [
+        (lambda: check_subject_type("individual"), PLUGIN_PAGE, "注册非个人主体类型的微信小程序"),
+        (lambda: check_scene("education", ["电商平台"]), CATEGORY_PAGE, "类目申请资质要求"),
+        (lambda: check_plugin_version("1.2.0"), PLUGIN_PAGE, "插件最低版本限制"),
+        (
+            lambda: check_mini_program_play_change(MINI_PROGRAM_PLAY, {**MINI_PROGRAM_PLAY, "scene": "standard"}),
+            PLUGIN_PAGE,
+            "暂不支持删除解绑",
+        ),
+    ],
+    ids=["R1", "R2", "R3", "R8"],
+)
+def test_rule_messages_cite_the_public_tencent_page(
+    problems: Callable[[], list[Problem]], page: str, wording: str
+) -> None:
+    [problem] = [p for p in problems() if wording in p.reason]
+    assert "Tencent Cloud docs" in problem.reason and page in problem.reason
+    assert "seed" not in problem.message() and "§" not in problem.message()

@@ -57,7 +57,7 @@ class Action(Generic[ReqT, RespT]):
     """One API action: where it lives (service, version), its name and its two models.
 
     ``read_only`` selects the read retry deadline (3 min) instead of the write one (5 min), and
-    ``rate_limit`` is Tencent's documented per-second limit (reference §6) the client stays under.
+    ``rate_limit`` is Tencent's documented per-second limit (docs/design.md#retries-and-rate-limits) the client stays under.
     """
 
     service: str

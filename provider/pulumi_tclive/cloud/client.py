@@ -1,7 +1,7 @@
 """The Tencent Cloud API 3.0 client: signed JSON POSTs over httpx, typed answers, retries, rate limits.
 
-Protocol facts come from ``reference/tencent-cloud-api.md``: endpoints §1.1, headers §1.3, the
-``{"Response": ...}`` envelope §1.4, signing §1.5, retry conventions §1.9, rate limits §6.
+Protocol facts, with their Tencent Cloud pages, are in docs/design.md: endpoints, headers and the
+``{"Response": ...}`` envelope (#api-30-protocol), signing (#tc3-signing), retries and rate limits.
 The same client talks to the real cloud and to the emulator (``endpoint=`` plus an optional
 in-process ``transport=``); nothing above this module knows which.
 """
@@ -42,11 +42,11 @@ def _package_version() -> str:
 USER_AGENT = f"pulumi-tclive/{_package_version()}"
 """Sent as ``X-TC-RequestClient`` and at the head of ``User-Agent``."""
 
-_CONTENT_TYPE = "application/json"  # no charset: it is signed and must match byte for byte (§1.5)
+_CONTENT_TYPE = "application/json"  # no charset: it is signed and must match byte for byte
 _REAL_CLOUD_ROOT = "tencentcloudapi.com"
 _EXCERPT_CHARS = 200
 
-# §1.9: Terraform retries these (and their sub-codes) within its deadlines; InternalError never.
+# docs/design.md#retries-and-rate-limits: Terraform retries these (and their sub-codes) within its deadlines; InternalError never.
 # We retry InternalError on read-only actions only: a read has no effect to repeat, whereas a write
 # that failed with InternalError may have been committed, so it is never retried blindly.
 _INTERNAL_CODES = ("InternalError",)

@@ -1,6 +1,6 @@
 """Emulator-only actions (service ``emulator``, version ``2026-01-01``).
 
-Tencent Cloud has no API for the mini-program plugin licence (reference §3.1: console only), so
+Tencent Cloud has no API for the mini-program plugin licence (console only: docs/design.md#the-licence-has-no-api), so
 the emulator exposes its licence console here, next to test and demo controls. The service name
 and version exist nowhere in Tencent Cloud, so these calls can never be mistaken for Tencent's;
 against the real cloud they fail with ``InvalidAction``/``NoSuchProduct`` rather than doing anything.

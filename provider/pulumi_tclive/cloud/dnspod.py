@@ -1,4 +1,4 @@
-"""DNSPod (service ``dnspod``, version ``2021-03-23``): zones and records, as ``reference/tencent-cloud-api.md`` §4.
+"""DNSPod (service ``dnspod``, version ``2021-03-23``): zones and records, as docs/design.md#dnspod-records.
 
 Zones are added with DNSPod's own ``CreateDomain`` and found with ``DescribeDomainList``
 (fields from tencentcloud-sdk-python ``dnspod/v20210323/models.py``).
@@ -249,7 +249,7 @@ def _dnspod(name: str, req: type, resp: type, *, read_only: bool, rate: float) -
     return Action(DNSPOD_SERVICE, DNSPOD_VERSION, name, req, resp, read_only, rate)
 
 
-# Rate limits: reference §6 for the record actions; the zone actions are not listed there, so the
+# Rate limits: docs/design.md#retries-and-rate-limits for the record actions; the zone actions are not listed there, so the
 # client keeps them at the most conservative documented DNSPod figure (100/s).
 CREATE_DOMAIN: Action[CreateDomainRequest, CreateDomainResponse] = _dnspod(
     "CreateDomain", CreateDomainRequest, CreateDomainResponse, read_only=False, rate=100

@@ -1,6 +1,6 @@
 """Live (云直播, service ``live``, version ``2018-08-01``): the eight domain actions and the billing query.
 
-Field names, types and meanings follow ``reference/tencent-cloud-api.md`` §2. The billing query
+Field names, types and meanings follow docs/design.md#live-domain-actions. The billing query
 ``DescribeBillBandwidthAndFluxList`` (play traffic per domain; tencentcloud-sdk-python
 ``live/v20180801/models.py``, Tencent doc "查询直播播放带宽和流量数据", https://cloud.tencent.com/document/api/267/43426)
 is how LiveDomain checks rule R7 (no usage this month) before adding a mini-program play domain.
@@ -64,7 +64,7 @@ VerifyTypeValue = Literal["dnsCheck", "fileCheck", "dbCheck"]
 
 
 class DomainInfo(ApiObject):
-    """One live domain as DescribeLiveDomain(s) report it (§2.9)."""
+    """One live domain as DescribeLiveDomain(s) report it (docs/design.md#live-domain-actions)."""
 
     Name: str
     Type: int
@@ -240,7 +240,7 @@ DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST: Action[
     DescribeBillBandwidthAndFluxListRequest,
     DescribeBillBandwidthAndFluxListResponse,
     read_only=True,
-    rate=20,  # not in reference §6; kept at the lowest documented live figure
+    rate=20,  # no documented limit; kept at the lowest documented live figure
 )
 
 LIVE_ACTIONS = (

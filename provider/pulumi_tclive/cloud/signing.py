@@ -1,6 +1,6 @@
 """TC3-HMAC-SHA256 request signing (Tencent Cloud API 3.0, signature v3).
 
-Reference: ``reference/tencent-cloud-api.md`` §1.5 (the algorithm) and §1.6 (official vectors).
+Reference: docs/design.md#tc3-signing (the algorithm, Tencent's signature v3 page and its example values).
 The same functions sign on the client and verify on the emulator, so the two cannot drift apart.
 """
 
@@ -53,7 +53,7 @@ def canonical_request(
     payload: bytes,
     query: str = "",
 ) -> str:
-    """The six-line canonical request of §1.5 step 1.
+    """The six-line canonical request of signature v3, step 1.
 
     ``headers`` maps header names (any case) to values; ``signed_headers`` lists the lower-case
     names to sign. Names and values are lower-cased and trimmed as the algorithm requires.

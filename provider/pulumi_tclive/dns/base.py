@@ -3,7 +3,7 @@
 Names have one normal form everywhere outside DNS messages: lower-case, no trailing dot,
 A-labels (``bücher.example.com`` → ``xn--bcher-kva.example.com``). DNS messages get absolute
 ``dns.name.Name`` objects only — dnspython makes a name without the final dot relative to the
-zone, which silently writes ``play.example.com.example.com`` (reference dns-cname.md §1.1).
+zone, which silently writes ``play.example.com.example.com`` (docs/design.md#writing-and-verifying-records).
 """
 
 from __future__ import annotations

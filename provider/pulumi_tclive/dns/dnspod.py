@@ -295,7 +295,7 @@ class DnspodBackend:
         return True
 
     def _read_back(self, name: str, origin: str, record_id: int, target: str, ttl: int) -> CnameState:
-        # By id: DescribeRecordList can lag behind a write by up to ~30 s (reference §4.1).
+        # By id: DescribeRecordList can lag behind a write by up to ~30 s (docs/design.md#dnspod-records).
         info = self.client.call(DESCRIBE_RECORD, DescribeRecordRequest(Domain=origin, RecordId=record_id)).RecordInfo
         if info.RecordType != "CNAME" or normalise_name(info.Value) != target or ttl != info.TTL:
             raise DnsError(

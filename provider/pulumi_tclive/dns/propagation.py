@@ -1,7 +1,7 @@
 """Asking authoritative nameservers directly whether a CNAME is there, and waiting until all of them say so.
 
 Queries go straight to each server with RD clear and must come back with the AA flag: a cached or
-referral answer says nothing about what the authority serves (reference dns-cname.md §1.4, §4.5).
+referral answer says nothing about what the authority serves (docs/design.md#writing-and-verifying-records).
 Public recursive resolvers are never polled: an NXDOMAIN they cache before the record exists can
 outlive the record's creation by the zone's negative TTL.
 """

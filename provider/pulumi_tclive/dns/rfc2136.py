@@ -8,7 +8,7 @@ Every write is one UPDATE message over TCP whose prerequisites make it safe with
 * delete: ``present(name, CNAME, old)`` + ``delete(name, CNAME)`` — never deletes foreign data.
 
 Servers answer NOERROR while silently ignoring a CNAME next to other data or at the apex
-(reference dns-cname.md §1.3), so every write is read back from the primary.
+(docs/design.md#writing-and-verifying-records), so every write is read back from the primary.
 
 Reads ask the primary for the CNAME first; only when the name exists without one are the common
 types (A, AAAA, TXT, MX, NS, SRV, CAA) asked one by one. ``ANY`` is not used: servers may answer it

@@ -1,7 +1,7 @@
 """The WSGI application: API 3.0 protocol checks, TC3 authentication, routing, the envelope, faults.
 
 Every answer is HTTP 200 with ``Content-Type: application/json`` and the ``{"Response": ...}``
-envelope (reference §1.4), errors included; the only exceptions are the injected faults that
+envelope (docs/design.md#api-30-protocol), errors included; the only exceptions are the injected faults that
 imitate a broken gateway (HTTP 502, and HTTP 504 after committing for "drop the response").
 """
 
@@ -36,7 +36,7 @@ from .store import Store, clock_offset, count_request, next_fault_draw, read_fau
 
 __all__ = ["MAX_BODY_BYTES", "SIGNATURE_WINDOW", "EmulatorApp"]
 
-SIGNATURE_WINDOW = 300  # seconds of clock skew accepted (reference §1.7 step 3)
+SIGNATURE_WINDOW = 300  # seconds of clock skew accepted (AuthFailure.SignatureExpire)
 MAX_BODY_BYTES = 1 << 20
 _COUNTED_SERVICES = (LIVE_SERVICE, DNSPOD_SERVICE)
 

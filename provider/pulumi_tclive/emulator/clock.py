@@ -1,6 +1,6 @@
 """Time in the emulator: the business clock, Beijing time text, ISO 8601 UTC text.
 
-Tencent reports live-domain times in Beijing time (UTC+8, ``YYYY-MM-DD HH:MM:SS``, reference §2.9);
+Tencent reports live-domain times in Beijing time (UTC+8, ``YYYY-MM-DD HH:MM:SS``, docs/design.md#live-domain-actions);
 the emulator-only console speaks ISO 8601 UTC (``2026-11-23T10:00:00Z``).
 """
 

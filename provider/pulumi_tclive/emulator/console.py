@@ -1,6 +1,6 @@
 """The emulator-only service (``emulator`` 2026-01-01): the licence console and the test controls.
 
-Tencent has no API for the mini-program plugin licence (reference §3.1), so its console lifecycle
+Tencent has no API for the mini-program plugin licence (docs/design.md#the-licence-has-no-api), so its console lifecycle
 (pending_review → pending_payment → available → expired, or rejected) lives here, beside faults,
 traffic, the clock, reset, the request log and settings.
 """

@@ -1,4 +1,4 @@
-"""DNSPod (``dnspod`` 2021-03-23) in the emulator: zones and records, per ``reference/tencent-cloud-api.md`` §4.
+"""DNSPod (``dnspod`` 2021-03-23) in the emulator: zones and records, per docs/design.md#dnspod-records.
 
 The zones are also what the live handlers consult for ``BCName``/``CurrentCName`` and for
 ``dnsCheck`` ownership verification, so a CNAME written here is what the live domain "sees".
@@ -41,7 +41,7 @@ __all__ = ["DNSPOD_HANDLERS", "NAMESERVERS", "current_cname", "txt_values"]
 
 NAMESERVERS = ("ns1.emulator.tclive.invalid", "ns2.emulator.tclive.invalid")
 _DEFAULT_NS_TTL = 86400
-_DEFAULT_TTL = 600  # reference §4.1 (TF's default, DNSPod's free-plan minimum)
+_DEFAULT_TTL = 600  # docs/design.md#dnspod-records (TF's default, DNSPod's free-plan minimum)
 _MAX_VALUE_LENGTH = 512
 
 # A few of DNSPod's line names and their ids; "默认" (id "0") is the one every record needs.
@@ -130,7 +130,7 @@ def _punycode(name: str) -> str | None:
 
 
 def _same_value(a: str, b: str) -> bool:
-    """DNSPod compares values case-insensitively and ignoring a trailing dot (reference §4.1)."""
+    """DNSPod compares values case-insensitively and ignoring a trailing dot (docs/design.md#dnspod-records)."""
     return a.rstrip(".").lower() == b.rstrip(".").lower()
 
 
@@ -260,7 +260,7 @@ def _record_value(rtype: str, raw: str) -> str:
         host = value.rstrip(".").lower()
         if not _is_hostname(host, min_labels=2):
             raise fail("InvalidParameter.RecordValueInvalid", f"{raw!r} is not a host name for a {rtype} record.")
-        return host + "."  # DNSPod stores host-name values fully qualified (reference §4.1)
+        return host + "."  # DNSPod stores host-name values fully qualified (docs/design.md#dnspod-records)
     return value
 
 

@@ -1,7 +1,7 @@
 """Live (``live`` 2018-08-01) in the emulator: the eight domain actions and the play-traffic bill.
 
-Behaviour follows ``reference/tencent-cloud-api.md`` §2.2–2.11 and §3; the choices made where the
-real service is UNCONFIRMED are listed in ``docs/emulator.md``.
+Behaviour follows docs/design.md#live-domain-actions and docs/design.md#the-licence-has-no-api; the choices
+made where the real service is unconfirmed are listed in ``docs/emulator.md``.
 """
 
 from __future__ import annotations
@@ -50,10 +50,10 @@ __all__ = [
     "ownership_content",
 ]
 
-PLAY_SUFFIX = "tlivecdn.com"  # reference §2.9: <name>.tlivecdn.com for play domains
+PLAY_SUFFIX = "tlivecdn.com"  # docs/design.md#live-domain-actions: <name>.tlivecdn.com for play
 PUSH_SUFFIX = "tlivepush.com"  # and <name>.tlivepush.com for push domains
-VERIFICATION_HOST = "cssauth"  # TXT host of dnsCheck: cssauth.<MainDomain> (UNCONFIRMED, reference §2.3)
-TRAFFIC_LOCK = timedelta(hours=48)  # reference §2.4: deletion locked for 2 days after traffic
+VERIFICATION_HOST = "cssauth"  # TXT host of dnsCheck: cssauth.<MainDomain> (unconfirmed: docs/emulator.md)
+TRAFFIC_LOCK = timedelta(hours=48)  # DeleteLiveDomain: deletion locked for 2 days after traffic
 _MAX_BILL_SPAN = timedelta(days=31)
 _BYTES_PER_MB = 1_000_000
 
@@ -99,7 +99,7 @@ def _domain(row: tuple[object, ...]) -> _Domain:
 
 
 def _validated_name(raw: str) -> str:
-    """The domain name as the live service accepts it, or the error it answers (reference §2.2)."""
+    """The domain name as the live service accepts it, or the error it answers (AddLiveDomain's errors)."""
     name = raw.strip()
     if not name.isascii():
         raise fail(
@@ -320,7 +320,7 @@ def describe_live_domain(ctx: Context, req: DescribeLiveDomainRequest) -> Descri
 def describe_live_domains(ctx: Context, req: DescribeLiveDomainsRequest) -> DescribeLiveDomainsResponse:
     """DescribeLiveDomains: filters, paging, the remaining quota and enabled play domains per region."""
     clauses: list[str] = ["account_id = ?", "is_delay_live = ?"]
-    params: list[object] = [ctx.account_id, req.IsDelayLive or 0]  # IsDelayLive defaults to 0 (reference §2.6)
+    params: list[object] = [ctx.account_id, req.IsDelayLive or 0]  # IsDelayLive defaults to 0 (DescribeLiveDomains)
     if req.DomainStatus is not None:
         clauses.append("status = ?")
         params.append(req.DomainStatus)

@@ -39,7 +39,7 @@ __all__ = [
     "write_settings",
 ]
 
-DEFAULT_DOMAIN_LIMIT = 100  # reference §2.2: FailedOperation.HostOutLimit, "limit 100"
+DEFAULT_DOMAIN_LIMIT = 100  # AddLiveDomain: FailedOperation.HostOutLimit, "limit 100"
 _BUSY_TIMEOUT_MS = 30_000
 
 _SCHEMA = """

@@ -4,7 +4,7 @@ Backends (``dns=``): ``dnspod`` (DNSPod API 3.0, Tencent or the emulator), ``rfc
 UPDATE to your primary: BIND, Knot, PowerDNS…), ``manual`` (no writes: prints the record to add and
 waits for it). Every backend adopts an identical CNAME, refuses to touch a different CNAME or other
 data at the name unless ``overwrite=True``, guards updates and deletes on the value it last wrote,
-and reads every write back (reference ``dns-cname.md`` §4.5).
+and reads every write back (docs/design.md#writing-and-verifying-records).
 
 Verification (``verify=``): ``dns`` queries every authoritative nameserver of the zone (or
 ``tclive:nameservers``) until all answer the target; ``cloud`` waits until the live domain reports

@@ -3,17 +3,17 @@
 Identity (a change needs a new domain): ``domain_name``, ``domain_type``, ``scene``, ``slow_live``.
 Updated in place: ``enabled`` (Enable/ForbidLiveDomain) and ``play_region`` (ModifyLivePlayDomain).
 
-A mini-program play domain can never be deleted or unbound once added (R8, seed: 添加小程序直播的播放域名后，暂不支持删除解绑):
+A mini-program play domain can never be deleted or unbound once added (R8, 添加小程序直播的播放域名后，暂不支持删除解绑):
 it is protected by default, ``check()`` refuses any change that would need a new domain, and
 ``delete()`` refuses. Before adding one, ``create()`` asks the billing API for the domain's play
 traffic this month and refuses a used domain unless ``allow_used_domain=True`` (R7: that month's
 whole usage would be billed at mini-program prices).
 
-API calls (reference ``tencent-cloud-api.md`` §2): create = AddLiveDomain + DescribeLiveDomain
+API calls (docs/design.md#live-domain-actions): create = AddLiveDomain + DescribeLiveDomain
 (+ DescribeBillBandwidthAndFluxList for a mini-program play domain, + ForbidLiveDomain only when
 ``enabled=False``); with ``adopt_existing=True`` an existing domain is found by DescribeLiveDomain
 first and adopted with no write; read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
-``tencentcloud_css_domain`` makes four calls per create (§5.2).
+``tencentcloud_css_domain`` makes four calls per create (docs/design.md#what-terraform-does).
 """
 
 from __future__ import annotations
@@ -336,7 +336,8 @@ class LiveDomainProvider(TcliveProvider):
             raise RuleViolation(
                 f"Live domain {name} already has {usage.SumFlux:.2f} MB of play traffic this month "
                 f"({start:%Y-%m}). Adding it as a mini-program play domain bills all of this month's usage at "
-                "mini-program prices (seed: 建议使用当月没有产生消耗的自有域名). Use a domain with no usage this month, "
+                "mini-program prices (R7: 建议使用当月没有产生消耗的自有域名; Tencent Cloud docs on mini-program prices: "
+                "https://cloud.tencent.com/document/product/1078/34643). Use a domain with no usage this month, "
                 "wait until next month, or set allow_used_domain=True to accept the billing."
             )
 

@@ -1,10 +1,10 @@
 """``PluginLicense``: the WeChat mini-program live plugin licence (小程序·云直播插件授权).
 
-Rules enforced (DESIGN §2): R1 non-individual subject, R2 scene ↔ service category (and the
+Rules enforced (docs/design.md#product-rules): R1 non-individual subject, R2 scene ↔ service category (and the
 offline-event documents), R3 plugin AppID and minimum version, R4 the review → payment →
 available lifecycle (``status``; LiveDomain refuses mini-program domains until it is available).
 
-Tencent Cloud has no API for the licence (reference ``tencent-cloud-api.md`` §3.1: console only).
+Tencent Cloud has no API for the licence (console only: docs/design.md#the-licence-has-no-api).
 Against the emulator (``tclive:endpoint`` = ``embedded`` or an emulator URL) the application goes to
 the emulator's licence console. Against real Tencent Cloud the resource records the application
 and takes ``status`` from ``console_status``, which you copy from the console

@@ -8,7 +8,7 @@ operation resource neither exposes the TXT content nor publishes the record.
 Create asks ``dbCheck`` first (already verified: nothing is published), else ``dnsCheck`` for the
 ``Content``, publishes it as a TXT record with the chosen DNS backend and polls ``dnsCheck`` until
 Tencent reports ``Status >= 0``. The TXT host defaults to ``cssauth.<MainDomain>``, which is
-**unconfirmed** (reference ``tencent-cloud-api.md`` §2.3: neither the API docs nor the SDKs name
+**unconfirmed** (docs/design.md#domain-ownership-verification: neither the API docs nor the SDKs name
 it); ``txt_host=`` overrides it.
 """
 
@@ -33,7 +33,7 @@ INPUTS = ("domain_name", "dns", "zone", "txt_host", "ttl", "verify_timeout")
 DEFAULT_TTL = 600
 DEFAULT_VERIFY_TIMEOUT = 300
 DEFAULT_TXT_LABEL = "cssauth"
-"""The TXT record goes to ``cssauth.<MainDomain>`` unless ``txt_host`` says otherwise (UNCONFIRMED, reference §2.3)."""
+"""The TXT record goes to ``cssauth.<MainDomain>`` unless ``txt_host`` says otherwise (unconfirmed: docs/emulator.md)."""
 
 
 def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -193,7 +193,7 @@ class DomainOwnership(Resource, module="tclive", name="DomainOwnership"):
     only the TXT value it published — verification itself cannot be revoked.
 
     The TXT host defaults to ``cssauth.<MainDomain>``. That host name is **unconfirmed**: Tencent's
-    API documentation and SDKs do not state it (reference ``tencent-cloud-api.md`` §2.3). If the
+    API documentation and SDKs do not state it (docs/design.md#domain-ownership-verification). If the
     console names another host, pass it as ``txt_host``.
 
     Args:

@@ -1,4 +1,4 @@
-"""Pure validation of the product rules in the mini-program live seed (DESIGN §2, R1–R9).
+"""Pure validation of the product rules R1–R9 (docs/design.md#product-rules).
 
 Nothing here does I/O and nothing raises: every ``check_*`` takes any object — ``None``, floats
 as Pulumi sends numbers, dicts, huge strings, objects whose dunder methods raise — and returns a
@@ -7,7 +7,7 @@ failures (``property`` is the resource argument name), so every problem says wha
 the value, and says what to do.
 
 Domain names are validated in their normal form (:func:`normalize_domain_name`: stripped,
-lower-case, no trailing dot, A-labels), following ``reference/dns-cname.md`` §3. Callers skip
+lower-case, no trailing dot, A-labels), following docs/design.md#domain-names. Callers skip
 ``pulumi.output.Unknown`` values before calling.
 
 The rules are grouped by subject, in private modules re-exported here: ``_problem`` (the

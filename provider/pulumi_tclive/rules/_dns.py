@@ -20,7 +20,7 @@ __all__ = [
 
 DNS_BACKENDS = ("dnspod", "rfc2136", "manual")
 VERIFY_MODES = ("dns", "cloud", "none")
-# DNSPod's TTL range (reference/tencent-cloud-api.md §4.1); other backends: RFC 2181 §8 (< 2**31).
+# DNSPod's TTL range (docs/design.md#dnspod-records); other backends: RFC 2181 §8 (< 2**31).
 DNSPOD_MAX_TTL = 604800
 MAX_TTL = 2147483647
 

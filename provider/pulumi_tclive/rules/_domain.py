@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ._mini_program import _PLUGIN_DOCS_URL
 from ._names import _hostname_problems, normalize_domain_name
 from ._problem import Problem, _same, _show, _truthy, check_enum
 
@@ -102,7 +103,7 @@ def _identity_value(key: str, value: object) -> object:
 def check_mini_program_play_change(old: Mapping[str, object], new: Mapping[str, object]) -> list[Problem]:
     """R8: refuse changes that would need a new domain in place of a mini-program play domain.
 
-    A mini-program play domain cannot be deleted or unbound once added (seed: 添加小程序直播的播放域名后，
+    A mini-program play domain cannot be deleted or unbound once added (添加小程序直播的播放域名后，
     暂不支持删除解绑), so changing its name, type, scene or slow-live flag — all of which replace the
     domain — is refused, one problem per changed property. Keys absent from ``new`` are not
     compared (callers drop unknown values); None means the default (scene ``standard``, slow_live False).
@@ -130,7 +131,7 @@ def check_mini_program_play_change(old: Mapping[str, object], new: Mapping[str, 
                 new_value,
                 f"Changing {key} from {_show(old_value)} to {_show(new_value)} needs a new domain, but the existing "
                 f"mini-program play domain {_show(old_name)} cannot be deleted or unbound once added "
-                "(seed: 添加小程序直播的播放域名后，暂不支持删除解绑).",
+                f"(Tencent Cloud docs: 添加小程序直播的播放域名后，暂不支持删除解绑, {_PLUGIN_DOCS_URL}).",
                 "Keep this LiveDomain as it is and declare a new LiveDomain for the new domain; to stop managing "
                 "the old one, remove it from the program only after setting retain_on_delete=True on it, which "
                 "keeps it in Tencent Cloud.",

@@ -8,7 +8,7 @@ from ._problem import Problem, _enum_member, _show, _truthy
 __all__ = ["LICENCE_STATUSES", "LICENCE_STATUS_LABELS", "check_licence_status_for_domains", "licence_next_steps"]
 
 LICENCE_STATUSES = ("pending_review", "pending_payment", "available", "rejected", "expired")
-# The console's labels for the statuses the seed names (购买服务 steps 2–3).
+# The console's labels for the statuses Tencent Cloud's docs name (购买服务; docs/design.md#product-rules).
 LICENCE_STATUS_LABELS = {"pending_review": "待审核", "pending_payment": "待付款", "available": "可用"}
 
 _PLUGIN_APPLICATION_URL = "https://cloud.tencent.com/apply/p/n6h3nx5f73"
@@ -69,7 +69,7 @@ def check_licence_status_for_domains(status: object, property: str = "plugin_lic
 
 
 def licence_next_steps(status: str, *, scene: str = "", real_cloud: bool = False) -> list[str]:
-    """The console steps still to do for a licence in ``status``, in order (seed: 申请插件, 购买服务, 添加直播域名).
+    """The console steps still to do for a licence in ``status``, in order (申请插件, 购买服务, 添加直播域名).
 
     An unknown or empty status gives every step from the application on; ``available`` leaves only
     adding the domains.

@@ -25,14 +25,14 @@ __all__ = [
     "parse_version",
 ]
 
-# R3: the plugin every mini-program adds (seed: 插件名称 / 插件 AppID / 插件最低版本限制).
+# R3: the plugin every mini-program adds (插件名称 / 插件 AppID / 插件最低版本限制; docs/design.md#product-rules).
 PLUGIN_APP_ID = "wx95a7d2b78cf30f98"
 PLUGIN_NAME = "腾讯云直播助手"
 MIN_PLUGIN_VERSION = "1.2.1"
 
 SUBJECT_TYPES = ("enterprise", "government", "media", "other_org", "individual")
 SCENES = ("ecommerce", "education", "offline_event")
-# R2: the seed's category table, exact text as WeChat shows it (full-width parentheses included).
+# R2: the category table (docs/design.md#product-rules), exact text as WeChat shows it (full-width parentheses included).
 ECOMMERCE_CATEGORIES = ("电商平台",)
 EDUCATION_CATEGORIES = (
     "培训机构",
@@ -50,6 +50,9 @@ EDUCATION_CATEGORIES = (
     "在线视频课程",
 )
 SUPPORT_TICKET_URL = "https://console.cloud.tencent.com/workorder/category"
+# Tencent Cloud's public pages for the rules: the plugin (R1, R3–R9) and the category requirements (R2).
+_PLUGIN_DOCS_URL = "https://cloud.tencent.com/document/product/1148/39191"
+_CATEGORY_DOCS_URL = "https://cloud.tencent.com/document/product/1078/43316"
 
 _APP_ID_PATTERN = re.compile(r"wx[0-9a-f]{16}")
 _VERSION_PATTERN = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,7}")
@@ -146,7 +149,8 @@ def check_subject_type(value: object, property: str = "subject_type") -> list[Pr
                 property,
                 value,
                 f"{property} 'individual': the mini-program live plugin is only granted to mini-programs "
-                "registered to a non-individual subject (seed: 注册非个人主体类型的微信小程序).",
+                "registered to a non-individual subject (注册非个人主体类型的微信小程序; Tencent Cloud docs: "
+                f"{_PLUGIN_DOCS_URL}).",
                 "Register the mini-program to an enterprise, government, media or other organisation subject "
                 f"and set {property} accordingly.",
             )
@@ -243,7 +247,8 @@ def _categories_problems(scene: str | None, categories: object) -> list[Problem]
                 categories,
                 f"{property} contains {_listing(misplaced)}, a category of the "
                 f"{' and '.join(map(repr, other_scenes))} scene, but scene is {scene!r}: the plugin is refused when "
-                "the live scene and the mini-program's categories disagree (seed: 类目申请资质要求).",
+                "the live scene and the mini-program's categories disagree (Tencent Cloud docs, 类目申请资质要求: "
+                f"{_CATEGORY_DOCS_URL}).",
                 f"Set scene to the one that matches the mini-program's categories, or fix the categories. {accepted}",
             )
         )
@@ -371,7 +376,7 @@ def check_plugin_version(value: object, property: str = "plugin_version") -> lis
                 property,
                 value,
                 f"{property} {_show(value)} is older than the plugin's minimum version {MIN_PLUGIN_VERSION} "
-                "(seed: 插件最低版本限制).",
+                f"(Tencent Cloud docs, 插件最低版本限制: {_PLUGIN_DOCS_URL}).",
                 fix,
             )
         ]

@@ -49,7 +49,7 @@ _LDH_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def _to_a_labels(name: str) -> str:
-    """UTS #46 + IDNA 2008 conversion (reference/dns-cname.md §3.3), or ``name`` when impossible."""
+    """UTS #46 + IDNA 2008 conversion (docs/design.md#domain-names), or ``name`` when impossible."""
     if len(name) > _MAX_CONVERTIBLE_LENGTH:
         return name
     try:
@@ -90,7 +90,7 @@ def normalize_domain_name(value: object) -> object:
     """The normal form of a domain name: stripped, lower-case, one trailing dot dropped, A-labels.
 
     Unicode is converted with ``idna.encode(..., uts46=True)`` (IDNA 2008 with UTS #46 mapping,
-    reference/dns-cname.md §3.3); text it cannot convert is returned stripped and lower-cased but
+    docs/design.md#domain-names); text it cannot convert is returned stripped and lower-cased but
     otherwise unchanged, for the ``check_*`` functions to report. A second trailing dot ("a..") is
     kept, as that name has an empty label. Idempotent.
 
