@@ -58,12 +58,16 @@ class Api:
         scope_timestamp: int | None = None,
         drop: tuple[str, ...] = (),
         authorization: str | None = None,
+        query: str = "",
+        sign_query: str | None = None,
+        extra_headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """Send hand-made request bytes, signed like the SDKs unless told otherwise."""
         creds = credentials or self.emulator.credentials
         stamp = int(time.time()) if timestamp is None else timestamp
         host = httpx.URL(self.endpoint).netloc.decode()
-        signed = {"Content-Type": "application/json", "Host": host}
+        content_type = "application/x-www-form-urlencoded" if method == "GET" else "application/json"
+        signed = {"Content-Type": content_type, "Host": host}
         auth = signing.authorization_header(
             secret_id=creds.secret_id,
             secret_key=creds.secret_key,
@@ -71,18 +75,22 @@ class Api:
             timestamp=stamp if scope_timestamp is None else scope_timestamp,
             headers=signed,
             payload=body if sign_body is None else sign_body,
+            method=method,
+            query=query if sign_query is None else sign_query,
         )
         headers = {
-            "Content-Type": "application/json",
+            "Content-Type": content_type,
             "X-TC-Action": action,
             "X-TC-Version": version,
             "X-TC-Timestamp": str(stamp),
             "Authorization": auth if authorization is None else authorization,
         }
+        headers.update(extra_headers or {})
         for name in drop:
             del headers[name]
+        url = self.endpoint + "/" + (f"?{query}" if query else "")
         with httpx.Client(transport=self.transport) as http:
-            return http.request(method, self.endpoint + "/", content=body, headers=headers)
+            return http.request(method, url, content=body, headers=headers)
 
 
 def envelope(answer: httpx.Response) -> dict[str, Any]:

@@ -7,10 +7,13 @@ from pulumi_tclive.cloud.dnspod import (
     CREATE_RECORD,
     DEFAULT_LINE,
     DELETE_RECORD,
+    DESCRIBE_DOMAIN,
     DESCRIBE_DOMAIN_LIST,
     DESCRIBE_RECORD,
     DESCRIBE_RECORD_LIST,
     MODIFY_RECORD,
+    TagItem,
+    TagItemFilter,
 )
 from tests.emulator.helpers import Api
 
@@ -41,6 +44,42 @@ def test_zones(api: Api) -> None:
     assert listed.DomainCountInfo.DomainTotal == 2 and listed.DomainCountInfo.AllTotal == 3
     assert [d.Name for d in listed.DomainList] == ["example.org"]
     assert api.error(CREATE_DOMAIN, Domain="not a domain").code == "InvalidParameter.DomainInvalid"
+
+
+def test_domain_list_defaults_to_3000_and_filters_by_tags_type_and_group(api: Api) -> None:
+    for index in range(25):
+        tags = [TagItem(TagKey="team", TagValue="live" if index % 2 else "web")]
+        api.call(CREATE_DOMAIN, Domain=f"zone{index:02}.example", Tags=tags)
+    listed = api.call(DESCRIBE_DOMAIN_LIST)
+    assert len(listed.DomainList) == 25  # not the first 20: Limit defaults to 3000
+    first = listed.DomainList[0]
+    assert (first.Grade, first.GroupId, first.IsVip, first.TagList) == (
+        "DP_Free",
+        1,
+        "NO",
+        [TagItem(TagKey="team", TagValue="web")],
+    )
+    live = api.call(DESCRIBE_DOMAIN_LIST, Tags=[TagItemFilter(TagKey="team", TagValue=["live"])])
+    assert len(live.DomainList) == 12 and live.DomainCountInfo.DomainTotal == 12
+    assert live.DomainCountInfo.AllTotal == 25
+    assert len(api.call(DESCRIBE_DOMAIN_LIST, Tags=[TagItemFilter(TagKey="team")]).DomainList) == 25
+    assert api.call(DESCRIBE_DOMAIN_LIST, Tags=[TagItemFilter(TagKey="owner")]).DomainList == []
+    assert api.call(DESCRIBE_DOMAIN_LIST, Type="VIP").DomainList == []
+    assert len(api.call(DESCRIBE_DOMAIN_LIST, Type="MINE").DomainList) == 25
+    assert api.call(DESCRIBE_DOMAIN_LIST, GroupId=2).DomainList == []
+
+
+def test_describe_domain_by_name_or_id(api: Api) -> None:
+    created = api.call(CREATE_DOMAIN, Domain="example.com").DomainInfo
+    api.call(CREATE_DOMAIN, Domain="live.example.com")
+    info = api.call(DESCRIBE_DOMAIN, Domain="example.com").DomainInfo
+    assert (info.DomainId, info.Domain, info.RecordCount, info.IsSubDomain) == (created.Id, "example.com", 2, False)
+    assert info.DnspodNsList == ["ns1.emulator.tclive.invalid", "ns2.emulator.tclive.invalid"]
+    by_id = api.call(DESCRIBE_DOMAIN, Domain="ignored.example", DomainId=created.Id).DomainInfo
+    assert by_id == info
+    assert api.call(DESCRIBE_DOMAIN, Domain="live.example.com").DomainInfo.IsSubDomain is True
+    missing = api.error(DESCRIBE_DOMAIN, Domain="missing.example")
+    assert missing.code == "InvalidParameterValue.DomainNotExists"
 
 
 def test_record_lifecycle(api: Api) -> None:
@@ -150,6 +189,7 @@ def test_record_list_filters_and_default_ns(api: Api) -> None:
     record(api, "A", "192.0.2.1", sub="www", Status="DISABLE")
     listed = api.call(DESCRIBE_RECORD_LIST, Domain="example.com")
     assert listed.RecordCountInfo.TotalCount == 5
+    assert [r.DefaultNS for r in listed.RecordList] == [True, True, False, False, False]  # never null
     ns = [r for r in listed.RecordList if r.DefaultNS]
     assert [(r.Name, r.Type, r.Value) for r in ns] == [
         ("@", "NS", "ns1.emulator.tclive.invalid."),

@@ -252,3 +252,30 @@ def test_bill_sums_traffic_of_the_domains_in_the_window(api: Api) -> None:
     ]
     bad = api.error(DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST, StartTime="yesterday", EndTime="2026-06-02 00:00:00")
     assert bad.code == "InvalidParameterValue"
+
+
+def test_bill_keeps_the_request_time_form_and_refuses_five_minutes_over_a_day(api: Api) -> None:
+    api.call(RECORD_TRAFFIC, DomainName="play.example.com", Bytes=2_000_000, Time="2026-06-01T00:01:00Z")
+    bill = api.call(
+        DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+        StartTime="2026-06-01T08:00:00+08:00",
+        EndTime="2026-06-01T08:09:59+08:00",
+    )
+    assert [(p.Time, p.Flux) for p in bill.DataInfoList] == [
+        ("2026-06-01T08:00:00+08:00", 2.0),
+        ("2026-06-01T08:05:00+08:00", 0.0),
+    ]
+    assert bill.PeakBandwidthTime == "2026-06-01T08:00:00+08:00"
+    a_day = {"StartTime": "2026-06-01 00:00:00", "EndTime": "2026-06-02 00:00:00"}
+    assert len(api.call(DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST, **a_day).DataInfoList) == 289
+    longer = api.error(
+        DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST, StartTime=a_day["StartTime"], EndTime="2026-06-02 00:00:01"
+    )
+    assert longer.code == "InvalidParameterValue" and "Granularity 60 or 1440" in longer.message
+    hourly = api.call(
+        DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+        StartTime=a_day["StartTime"],
+        EndTime="2026-06-03 00:00:00",
+        Granularity=60,
+    )
+    assert len(hourly.DataInfoList) == 49

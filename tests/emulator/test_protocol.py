@@ -24,8 +24,24 @@ def test_sdk_style_string_integers_are_accepted(api: Api) -> None:
     assert api.call(DESCRIBE_LIVE_DOMAINS).DomainList[0].Type == 1
 
 
-def test_get_is_unsupported_protocol(api: Api) -> None:
-    assert error_code(api.raw(b"", method="GET")) == "UnsupportedProtocol"
+def test_methods_other_than_post_and_get_are_unsupported_protocol(api: Api) -> None:
+    assert error_code(api.raw(b"{}", method="PUT")) == "UnsupportedProtocol"
+
+
+def test_get_signs_the_query_string(api: Api) -> None:
+    query = "DomainType=1&PageSize=20"
+    answer = api.raw(b"", method="GET", query=query)
+    assert "Error" not in envelope(answer)
+    assert error_code(api.raw(b"", method="GET", query=query, sign_query="DomainType=0&PageSize=20")) == (
+        "AuthFailure.SignatureFailure"
+    )
+
+
+def test_unsigned_payload_is_accepted_only_when_declared(api: Api) -> None:
+    body = b'{"PageSize":20}'
+    answer = api.raw(body, sign_body=b"UNSIGNED-PAYLOAD", extra_headers={"X-TC-Content-SHA256": "UNSIGNED-PAYLOAD"})
+    assert "Error" not in envelope(answer)
+    assert error_code(api.raw(body, sign_body=b"UNSIGNED-PAYLOAD")) == "AuthFailure.SignatureFailure"
 
 
 def test_missing_action_version_or_timestamp_header(api: Api) -> None:
@@ -119,3 +135,10 @@ def test_numbers_beyond_64_bits_are_invalid_values(api: Api) -> None:
         version="2026-01-01",
     )
     assert error_code(answer) == "InvalidParameterValue"
+
+
+def test_get_query_over_32_kib_is_refused_before_the_signature(api: Api) -> None:
+    query = "DomainPrefix=" + "a" * (32 << 10)
+    answer = api.raw(b"", method="GET", query=query)
+    assert error_code(answer) == "RequestSizeLimitExceeded"
+    assert "POST JSON body" in envelope(answer)["Error"]["Message"]

@@ -1,7 +1,9 @@
 """DNSPod (service ``dnspod``, version ``2021-03-23``): zones and records, as docs/design.md#dnspod-records.
 
-Zones are added with DNSPod's own ``CreateDomain`` and found with ``DescribeDomainList``
-(fields from tencentcloud-sdk-python ``dnspod/v20210323/models.py``).
+Zones are added with DNSPod's own ``CreateDomain`` and found with ``DescribeDomainList`` /
+``DescribeDomain``. Field names and types are the official SDK's (tencentcloud-sdk-python
+``dnspod/v20210323/models.py``), checked field by field by ``tests/contract``; the API reference is
+https://cloud.tencent.com/document/api/1427/56193.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ __all__ = [
     "CREATE_RECORD",
     "DEFAULT_LINE",
     "DELETE_RECORD",
+    "DESCRIBE_DOMAIN",
     "DESCRIBE_DOMAIN_LIST",
     "DESCRIBE_RECORD",
     "DESCRIBE_RECORD_LIST",
@@ -32,12 +35,15 @@ __all__ = [
     "DeleteRecordResponse",
     "DescribeDomainListRequest",
     "DescribeDomainListResponse",
+    "DescribeDomainRequest",
+    "DescribeDomainResponse",
     "DescribeRecordListRequest",
     "DescribeRecordListResponse",
     "DescribeRecordRequest",
     "DescribeRecordResponse",
     "DomainCountInfo",
     "DomainCreateInfo",
+    "DomainInfo",
     "DomainListItem",
     "ModifyRecordRequest",
     "ModifyRecordResponse",
@@ -45,6 +51,7 @@ __all__ = [
     "RecordInfo",
     "RecordListItem",
     "TagItem",
+    "TagItemFilter",
 ]
 
 DNSPOD_SERVICE = "dnspod"
@@ -55,9 +62,18 @@ Ttl = Annotated[int, Field(ge=1, le=604800)]
 RecordStatus = Literal["ENABLE", "DISABLE"]
 
 
-class TagItem(ApiRequest):
+class TagItem(ApiObject):
+    """A tag of a zone: sent with CreateDomain, returned in ``TagList``."""
+
     TagKey: str
     TagValue: str | None = None
+
+
+class TagItemFilter(ApiRequest):
+    """DescribeDomainList's ``Tags`` filter: zones carrying ``TagKey`` with one of ``TagValue`` (any value if omitted)."""
+
+    TagKey: str
+    TagValue: list[str] | None = None
 
 
 class CreateDomainRequest(ApiRequest):
@@ -79,12 +95,18 @@ class CreateDomainResponse(ApiResponse):
     DomainInfo: DomainCreateInfo
 
 
+DomainListType = Literal["ALL", "MINE", "SHARE", "ISMARK", "PAUSE", "VIP", "RECENT", "SHARE_OUT", "FREE"]
+
+
 class DescribeDomainListRequest(ApiRequest):
-    Type: str | None = None
+    """``Limit`` defaults to 3000 (https://cloud.tencent.com/document/api/1427/56172)."""
+
+    Type: DomainListType | None = None
     Offset: Annotated[int, Field(ge=0)] | None = None
     Limit: Annotated[int, Field(ge=1, le=3000)] | None = None
     GroupId: int | None = None
     Keyword: str | None = None
+    Tags: list[TagItemFilter] | None = None
 
 
 class DomainListItem(ApiObject):
@@ -92,17 +114,40 @@ class DomainListItem(ApiObject):
     Name: str
     Status: str = "ENABLE"
     TTL: int = 600
+    CNAMESpeedup: str = "DISABLE"
+    DNSStatus: str = ""
+    Grade: str = ""
+    GroupId: int = 0
+    SearchEnginePush: str = "NO"
+    Remark: str = ""
     Punycode: str = ""
     EffectiveDNS: list[str] = Field(default_factory=list)
+    GradeLevel: int = 0
+    GradeTitle: str = ""
+    IsVip: str = "NO"
+    VipStartAt: str = ""
+    VipEndAt: str = ""
+    VipAutoRenew: str = "DEFAULT"
     RecordCount: int = 0
     CreatedOn: str = ""
     UpdatedOn: str = ""
+    Owner: str = ""
+    TagList: list[TagItem] | None = None
 
 
 class DomainCountInfo(ApiObject):
     DomainTotal: int = 0
     AllTotal: int = 0
     MineTotal: int = 0
+    ShareTotal: int = 0
+    VipTotal: int = 0
+    PauseTotal: int = 0
+    ErrorTotal: int = 0
+    LockTotal: int = 0
+    SpamTotal: int = 0
+    VipExpire: int = 0
+    ShareOutTotal: int = 0
+    GroupTotal: int = 0
 
 
 DomainCountInfoModel = DomainCountInfo
@@ -111,6 +156,60 @@ DomainCountInfoModel = DomainCountInfo
 class DescribeDomainListResponse(ApiResponse):
     DomainCountInfo: DomainCountInfoModel = Field(default_factory=lambda: DomainCountInfoModel())
     DomainList: list[DomainListItem] = Field(default_factory=list)
+
+
+class DescribeDomainRequest(ApiRequest):
+    """``DomainId`` wins over ``Domain`` (https://cloud.tencent.com/document/api/1427/56173)."""
+
+    Domain: str
+    DomainId: int | None = None
+
+
+class DomainInfo(ApiObject):
+    """One zone as DescribeDomain reports it."""
+
+    DomainId: int
+    Status: str = "ENABLE"
+    Grade: str = ""
+    GroupId: int = 0
+    IsMark: str = "no"
+    TTL: int = 600
+    CnameSpeedup: str = "DISABLE"
+    Remark: str = ""
+    Punycode: str = ""
+    DnsStatus: str = ""
+    DnspodNsList: list[str] = Field(default_factory=list)
+    Domain: str = ""
+    GradeLevel: int = 0
+    UserId: int = 0
+    IsVip: str = "NO"
+    Owner: str = ""
+    GradeTitle: str = ""
+    CreatedOn: str = ""
+    UpdatedOn: str = ""
+    Uin: str = ""
+    ActualNsList: list[str] = Field(default_factory=list)
+    RecordCount: int = 0
+    OwnerNick: str = ""
+    IsGracePeriod: str = "NO"
+    VipBuffered: str = "NO"
+    VipStartAt: str | None = None
+    VipEndAt: str | None = None
+    VipAutoRenew: str | None = None
+    VipResourceId: str | None = None
+    IsSubDomain: bool = False
+    TagList: list[TagItem] = Field(default_factory=list)
+    SearchEnginePush: str = "NO"
+    SlaveDNS: str = "NO"
+    DNSStatus: str = ""
+    CNAMESpeedup: str = "DISABLE"
+
+
+DnspodDomainInfo = DomainInfo
+
+
+class DescribeDomainResponse(ApiResponse):
+    DomainInfo: DnspodDomainInfo
 
 
 class CreateRecordRequest(ApiRequest):
@@ -234,7 +333,7 @@ class RecordListItem(ApiObject):
     Remark: str = ""
     TTL: int = 600
     MX: int = 0
-    DefaultNS: bool | None = None
+    DefaultNS: bool = False
 
 
 RecordCountInfoModel = RecordCountInfo
@@ -253,6 +352,9 @@ def _dnspod(name: str, req: type, resp: type, *, read_only: bool, rate: float) -
 # client keeps them at the most conservative documented DNSPod figure (100/s).
 CREATE_DOMAIN: Action[CreateDomainRequest, CreateDomainResponse] = _dnspod(
     "CreateDomain", CreateDomainRequest, CreateDomainResponse, read_only=False, rate=100
+)
+DESCRIBE_DOMAIN: Action[DescribeDomainRequest, DescribeDomainResponse] = _dnspod(
+    "DescribeDomain", DescribeDomainRequest, DescribeDomainResponse, read_only=True, rate=20
 )
 DESCRIBE_DOMAIN_LIST: Action[DescribeDomainListRequest, DescribeDomainListResponse] = _dnspod(
     "DescribeDomainList", DescribeDomainListRequest, DescribeDomainListResponse, read_only=True, rate=100
@@ -275,6 +377,7 @@ DESCRIBE_RECORD_LIST: Action[DescribeRecordListRequest, DescribeRecordListRespon
 
 DNSPOD_ACTIONS = (
     CREATE_DOMAIN,
+    DESCRIBE_DOMAIN,
     DESCRIBE_DOMAIN_LIST,
     CREATE_RECORD,
     MODIFY_RECORD,

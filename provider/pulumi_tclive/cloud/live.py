@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .api import Action, ApiObject, ApiRequest, ApiResponse
 
@@ -60,6 +60,14 @@ DOMAIN_TYPE_PLAY = 1
 DomainTypeValue = Annotated[int, Field(ge=0, le=1)]
 PlayTypeValue = Annotated[int, Field(ge=1, le=3)]
 FlagValue = Annotated[int, Field(ge=0, le=1)]
+
+
+def _integer_text(value: object) -> object:
+    """``"60"`` → 60: GET and signature v1 carry every parameter as text, and pydantic's Literal takes no coercion."""
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+GranularityValue = Annotated[Literal[5, 60, 1440], BeforeValidator(_integer_text)]
 VerifyTypeValue = Literal["dnsCheck", "fileCheck", "dbCheck"]
 
 
@@ -174,7 +182,7 @@ class DescribeBillBandwidthAndFluxListRequest(ApiRequest):
     EndTime: str
     PlayDomains: list[str] | None = None
     MainlandOrOversea: Literal["Mainland", "Oversea"] | None = None
-    Granularity: Literal[5, 60, 1440] | None = None
+    Granularity: GranularityValue | None = None
     ServiceName: Literal["LVB", "LEB"] | None = None
     RegionNames: list[str] | None = None
 

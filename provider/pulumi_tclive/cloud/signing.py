@@ -1,11 +1,15 @@
-"""TC3-HMAC-SHA256 request signing (Tencent Cloud API 3.0, signature v3).
+"""Tencent Cloud API 3.0 request signing: TC3-HMAC-SHA256 (signature v3) and the legacy v1 HmacSHA256/HmacSHA1.
 
-Reference: docs/design.md#tc3-signing (the algorithm, Tencent's signature v3 page and its example values).
-The same functions sign on the client and verify on the emulator, so the two cannot drift apart.
+Signature v3: https://cloud.tencent.com/document/api/1427/56189; the v1 common parameters
+(``Nonce``, ``SecretId``, ``SignatureMethod``, ``Signature``): https://cloud.tencent.com/document/api/1427/56188.
+The same functions sign on the client and verify on the emulator, so the two cannot drift apart;
+``tests/contract`` proves they agree with the official SDK's signer. The algorithm and Tencent's
+example values: docs/design.md#tc3-signing.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -15,10 +19,13 @@ from datetime import UTC, datetime
 
 __all__ = [
     "ALGORITHM",
+    "LEGACY_ALGORITHMS",
+    "UNSIGNED_PAYLOAD",
     "ParsedAuthorization",
     "authorization_header",
     "canonical_request",
     "credential_scope",
+    "legacy_signature",
     "parse_authorization",
     "scope_date",
     "sha256_hex",
@@ -28,6 +35,10 @@ __all__ = [
 ]
 
 ALGORITHM = "TC3-HMAC-SHA256"
+UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
+"""``X-TC-Content-SHA256`` value meaning "the body is not hashed": the payload hash is SHA-256 of this text."""
+LEGACY_ALGORITHMS = {"HmacSHA256": hashlib.sha256, "HmacSHA1": hashlib.sha1}
+"""Signature v1 methods by their ``SignatureMethod`` name; v1 defaults to HmacSHA1 when it is absent."""
 
 
 def sha256_hex(data: bytes) -> str:
@@ -95,12 +106,18 @@ def authorization_header(
     headers: Mapping[str, str],
     payload: bytes,
     signed_headers: tuple[str, ...] = ("content-type", "host"),
+    method: str = "POST",
+    query: str = "",
 ) -> str:
-    """The ``Authorization`` header value for a POST of ``payload`` with ``headers``.
+    """The ``Authorization`` header value for a request of ``payload`` with ``headers``.
 
-    The official SDKs sign exactly ``content-type;host``; that is the default here.
+    The official SDKs sign exactly ``content-type;host``; that is the default here. A GET signs
+    its query string (``query``) and an empty payload; for an unsigned payload pass
+    ``UNSIGNED_PAYLOAD.encode()`` as ``payload`` (and send ``X-TC-Content-SHA256: UNSIGNED-PAYLOAD``).
     """
-    canonical = canonical_request(method="POST", headers=headers, signed_headers=list(signed_headers), payload=payload)
+    canonical = canonical_request(
+        method=method, headers=headers, signed_headers=list(signed_headers), payload=payload, query=query
+    )
     sig = signature(secret_key, timestamp, service, canonical)
     names = ";".join(sorted(signed_headers))
     scope = credential_scope(timestamp, service)
@@ -133,3 +150,15 @@ def parse_authorization(value: str) -> ParsedAuthorization | None:
     if "content-type" not in signed or "host" not in signed:
         return None
     return ParsedAuthorization(m.group("id"), m.group("date"), m.group("service"), signed, m.group("sig"))
+
+
+def legacy_signature(*, secret_key: str, method: str, host: str, params: Mapping[str, str], algorithm: str) -> str:
+    """The signature v1 ``Signature`` parameter: base64 HMAC of ``METHOD host/?k=v&...`` (keys sorted, values raw).
+
+    ``params`` are the request's parameters without ``Signature``; ``algorithm`` is a key of
+    :data:`LEGACY_ALGORITHMS`.
+    """
+    query = "&".join(f"{key}={params[key]}" for key in sorted(params))
+    text = f"{method.upper()}{host}/?{query}"
+    digest = hmac.new(secret_key.encode("utf-8"), text.encode("utf-8"), LEGACY_ALGORITHMS[algorithm]).digest()
+    return base64.b64encode(digest).decode("ascii")

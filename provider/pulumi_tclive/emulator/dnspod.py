@@ -21,18 +21,22 @@ from ..cloud.dnspod import (
     DeleteRecordResponse,
     DescribeDomainListRequest,
     DescribeDomainListResponse,
+    DescribeDomainRequest,
+    DescribeDomainResponse,
     DescribeRecordListRequest,
     DescribeRecordListResponse,
     DescribeRecordRequest,
     DescribeRecordResponse,
     DomainCountInfo,
     DomainCreateInfo,
+    DomainInfo,
     DomainListItem,
     ModifyRecordRequest,
     ModifyRecordResponse,
     RecordCountInfo,
     RecordInfo,
     RecordListItem,
+    TagItem,
 )
 from .clock import beijing_text, from_unix
 from .context import Context, Handler, fail
@@ -43,6 +47,13 @@ NAMESERVERS = ("ns1.emulator.tclive.invalid", "ns2.emulator.tclive.invalid")
 _DEFAULT_NS_TTL = 86400
 _DEFAULT_TTL = 600  # docs/design.md#dnspod-records (TF's default, DNSPod's free-plan minimum)
 _MAX_VALUE_LENGTH = 512
+# DescribeDomainList "Limit ... 默认值为3000" (https://cloud.tencent.com/document/api/1427/56172).
+_DEFAULT_LIST_LIMIT = 3000
+# Every emulated zone is on DNSPod's free plan, in the default group, neither shared, starred, paused nor VIP.
+_GRADE, _GRADE_TITLE, _GRADE_LEVEL = "DP_Free", "免费版", 2
+_DEFAULT_GROUP_ID = 1
+# Type values that select zones the emulator never has (shared, starred, paused, VIP); the rest list every zone.
+_EMPTY_LIST_TYPES = frozenset({"SHARE", "ISMARK", "PAUSE", "VIP", "SHARE_OUT"})
 
 # A few of DNSPod's line names and their ids; "默认" (id "0") is the one every record needs.
 _LINES = {DEFAULT_LINE: "0", "电信": "10=0", "联通": "10=1", "教育网": "10=2", "移动": "10=3", "境外": "3=0"}
@@ -320,6 +331,11 @@ def create_domain(ctx: Context, req: CreateDomainRequest) -> CreateDomainRespons
         (ctx.account_id, name, punycode, now),
     ).lastrowid
     assert zone_id is not None
+    for tag in req.Tags or []:
+        ctx.db.execute(
+            "INSERT OR REPLACE INTO zone_tags (zone_id, tag_key, tag_value) VALUES (?, ?, ?)",
+            (zone_id, tag.TagKey, tag.TagValue or ""),
+        )
     for server in NAMESERVERS:
         ctx.db.execute(
             f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (NULL, ?, '@', 'NS', ?, '0', ?, 0, ?, NULL, 'ENABLE', '', 1, ?)",
@@ -330,32 +346,144 @@ def create_domain(ctx: Context, req: CreateDomainRequest) -> CreateDomainRespons
     )
 
 
-def describe_domain_list(ctx: Context, req: DescribeDomainListRequest) -> DescribeDomainListResponse:
-    """DescribeDomainList: the account's zones, optionally filtered by a keyword."""
+def _owner(account_id: int) -> tuple[str, int]:
+    """The account's ``Uin`` and its DNSPod ``Owner`` text (stable per account)."""
+    uin = 100000000000 + account_id
+    return f"qcloud_uin_{uin}@qcloud.com", uin
+
+
+def _zone_tags(db: sqlite3.Connection, zone_id: int) -> list[TagItem]:
+    rows = db.execute("SELECT tag_key, tag_value FROM zone_tags WHERE zone_id = ? ORDER BY tag_key", (zone_id,))
+    return [TagItem(TagKey=str(key), TagValue=str(value)) for key, value in rows.fetchall()]
+
+
+def _record_count(db: sqlite3.Connection, zone_id: int) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM records WHERE zone_id = ?", (zone_id,)).fetchone()[0])
+
+
+def _zones(ctx: Context) -> list[_Zone]:
     rows = ctx.db.execute(
-        "SELECT z.id, z.name, z.punycode, z.created, (SELECT COUNT(*) FROM records r WHERE r.zone_id = z.id) "
-        "FROM zones z WHERE z.account_id = ? ORDER BY z.id",
-        (ctx.account_id,),
+        "SELECT id, name, punycode, created FROM zones WHERE account_id = ? ORDER BY id", (ctx.account_id,)
     ).fetchall()
-    total = len(rows)
+    return [_Zone(int(r[0]), str(r[1]), str(r[2]), float(r[3])) for r in rows]
+
+
+def _tags_match(tags: list[TagItem], req: DescribeDomainListRequest) -> bool:
+    """Every ``Tags`` filter must hold: the zone has the key, with one of the listed values if any are listed."""
+    held = {tag.TagKey: tag.TagValue or "" for tag in tags}
+    return all(f.TagKey in held and (not f.TagValue or held[f.TagKey] in f.TagValue) for f in req.Tags or [])
+
+
+def describe_domain_list(ctx: Context, req: DescribeDomainListRequest) -> DescribeDomainListResponse:
+    """DescribeDomainList (https://cloud.tencent.com/document/api/1427/56172): every documented field is returned.
+
+    Filters: ``Keyword`` (substring of the name or punycode), ``Type``, ``GroupId`` and ``Tags``;
+    ``Offset`` 0 and ``Limit`` 3000 by default, as documented.
+    """
+    zones = _zones(ctx)
+    tags = {zone.id: _zone_tags(ctx.db, zone.id) for zone in zones}
     keyword = (req.Keyword or "").lower()
-    matched = [row for row in rows if keyword in str(row[1]) or keyword in str(row[2])]
+    matched = [
+        zone
+        for zone in zones
+        if (keyword in zone.name or keyword in zone.punycode)
+        and req.Type not in _EMPTY_LIST_TYPES
+        and req.GroupId in (None, _DEFAULT_GROUP_ID)
+        and _tags_match(tags[zone.id], req)
+    ]
     offset = req.Offset or 0
-    limit = req.Limit or 20
+    limit = req.Limit or _DEFAULT_LIST_LIMIT
+    owner, _ = _owner(ctx.account_id)
+    in_group = len(zones) if req.GroupId in (None, _DEFAULT_GROUP_ID) else 0
     return DescribeDomainListResponse(
-        DomainCountInfo=DomainCountInfo(DomainTotal=len(matched), AllTotal=total, MineTotal=total),
+        DomainCountInfo=DomainCountInfo(
+            DomainTotal=len(matched),
+            AllTotal=len(zones),
+            MineTotal=len(zones),
+            ShareTotal=0,
+            VipTotal=0,
+            PauseTotal=0,
+            ErrorTotal=0,
+            LockTotal=0,
+            SpamTotal=0,
+            VipExpire=0,
+            ShareOutTotal=0,
+            GroupTotal=in_group,
+        ),
         DomainList=[
             DomainListItem(
-                DomainId=int(row[0]),
-                Name=str(row[1]),
-                Punycode=str(row[2]),
+                DomainId=zone.id,
+                Name=zone.name,
+                Status="ENABLE",
+                TTL=_DEFAULT_TTL,
+                CNAMESpeedup="DISABLE",
+                DNSStatus="",
+                Grade=_GRADE,
+                GroupId=_DEFAULT_GROUP_ID,
+                SearchEnginePush="NO",
+                Remark="",
+                Punycode=zone.punycode,
                 EffectiveDNS=list(NAMESERVERS),
-                RecordCount=int(row[4]),
-                CreatedOn=beijing_text(from_unix(float(row[3]))),
-                UpdatedOn=beijing_text(from_unix(float(row[3]))),
+                GradeLevel=_GRADE_LEVEL,
+                GradeTitle=_GRADE_TITLE,
+                IsVip="NO",
+                VipStartAt="",
+                VipEndAt="",
+                VipAutoRenew="DEFAULT",
+                RecordCount=_record_count(ctx.db, zone.id),
+                CreatedOn=beijing_text(from_unix(zone.created)),
+                UpdatedOn=beijing_text(from_unix(zone.created)),
+                Owner=owner,
+                TagList=tags[zone.id],
             )
-            for row in matched[offset : offset + limit]
+            for zone in matched[offset : offset + limit]
         ],
+    )
+
+
+def describe_domain(ctx: Context, req: DescribeDomainRequest) -> DescribeDomainResponse:
+    """DescribeDomain (https://cloud.tencent.com/document/api/1427/56173): one zone, ``DomainId`` winning over ``Domain``."""
+    zone = _zone_by_request(ctx, req.Domain, req.DomainId)
+    owner, uin = _owner(ctx.account_id)
+    created = beijing_text(from_unix(zone.created))
+    return DescribeDomainResponse(
+        DomainInfo=DomainInfo(
+            DomainId=zone.id,
+            Status="ENABLE",
+            Grade=_GRADE,
+            GroupId=_DEFAULT_GROUP_ID,
+            IsMark="no",
+            TTL=_DEFAULT_TTL,
+            CnameSpeedup="DISABLE",
+            Remark="",
+            Punycode=zone.punycode,
+            DnsStatus="",
+            DnspodNsList=list(NAMESERVERS),
+            Domain=zone.name,
+            GradeLevel=_GRADE_LEVEL,
+            UserId=ctx.account_id,
+            IsVip="NO",
+            Owner=owner,
+            GradeTitle=_GRADE_TITLE,
+            CreatedOn=created,
+            UpdatedOn=created,
+            Uin=str(uin),
+            ActualNsList=list(NAMESERVERS),
+            RecordCount=_record_count(ctx.db, zone.id),
+            OwnerNick="",
+            IsGracePeriod="NO",
+            VipBuffered="NO",
+            VipStartAt=None,
+            VipEndAt=None,
+            VipAutoRenew=None,
+            VipResourceId=None,
+            IsSubDomain=any(zone.punycode.endswith("." + other.punycode) for other in _zones(ctx)),
+            TagList=_zone_tags(ctx.db, zone.id),
+            SearchEnginePush="NO",
+            SlaveDNS="NO",
+            DNSStatus="",
+            CNAMESpeedup="DISABLE",
+        )
     )
 
 
@@ -499,7 +627,8 @@ def describe_record_list(ctx: Context, req: DescribeRecordListRequest) -> Descri
                 Remark=r.remark,
                 TTL=r.ttl,
                 MX=r.mx,
-                DefaultNS=True if r.default_ns else None,
+                # A bool on every record, false on ordinary ones (https://cloud.tencent.com/document/api/1427/56166 examples).
+                DefaultNS=r.default_ns,
             )
             for r in page
         ],
@@ -549,6 +678,7 @@ def txt_values(db: sqlite3.Connection, account_id: int, fqdn: str) -> list[str]:
 
 DNSPOD_HANDLERS: dict[str, Handler] = {
     "CreateDomain": create_domain,
+    "DescribeDomain": describe_domain,
     "DescribeDomainList": describe_domain_list,
     "CreateRecord": create_record,
     "ModifyRecord": modify_record,

@@ -10,8 +10,9 @@ import hashlib
 import math
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from ..cloud.live import (
     DOMAIN_TYPE_PLAY,
@@ -55,6 +56,7 @@ PUSH_SUFFIX = "tlivepush.com"  # and <name>.tlivepush.com for push domains
 VERIFICATION_HOST = "cssauth"  # TXT host of dnsCheck: cssauth.<MainDomain> (unconfirmed: docs/emulator.md)
 TRAFFIC_LOCK = timedelta(hours=48)  # DeleteLiveDomain: deletion locked for 2 days after traffic
 _MAX_BILL_SPAN = timedelta(days=31)
+_MAX_FIVE_MINUTE_SPAN = timedelta(days=1)
 _BYTES_PER_MB = 1_000_000
 
 # Second-level suffixes under which the registrable domain has three labels.
@@ -389,32 +391,53 @@ def modify_live_play_domain(ctx: Context, req: ModifyLivePlayDomainRequest) -> M
     return ModifyLivePlayDomainResponse()
 
 
-def _bill_time(field: str, text: str) -> tuple[datetime, bool]:
-    """Parse a bill time; the flag says whether it was the UTC form (answers use the form of the request)."""
+def _bill_time(field: str, text: str) -> tuple[datetime, Callable[[datetime], str]]:
+    """Parse a bill time, with how answers write times: in the request's own form (ISO with its offset, or Beijing text).
+
+    "接口返回支持两种时间格式(与接口请求传递的时间格式一致)" (https://cloud.tencent.com/document/api/267/43426).
+    """
     if "T" in text:
         moment = parse_iso_utc(text)
         if moment is not None:
-            return moment, True
+            stripped = text.strip()
+            if stripped.endswith(("Z", "z")):
+                return moment, iso_utc
+            offset = datetime.fromisoformat(stripped).utcoffset()
+            if offset is None:  # no offset: UTC, written back without one
+                return moment, lambda at: at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+            zone = timezone(offset)
+            return moment, lambda at: at.astimezone(zone).isoformat(timespec="seconds")
     else:
         moment = parse_beijing(text)
         if moment is not None:
-            return moment, False
+            return moment, beijing_text
     raise fail(
         "InvalidParameterValue",
-        f"{field} {text!r} is not a time: use YYYY-MM-DDThh:mm:ssZ (UTC) or YYYY-MM-DD hh:mm:ss (Beijing time).",
+        f"{field} {text!r} is not a time: use YYYY-MM-DDThh:mm:ssZ (UTC, or another ISO 8601 offset) "
+        "or YYYY-MM-DD hh:mm:ss (Beijing time).",
     )
 
 
 def describe_bill_bandwidth_and_flux_list(
     ctx: Context, req: DescribeBillBandwidthAndFluxListRequest
 ) -> DescribeBillBandwidthAndFluxListResponse:
-    """DescribeBillBandwidthAndFluxList from RecordTraffic samples: Flux and SumFlux in MB (bytes / 1e6), Mbps."""
-    start, utc_form = _bill_time("StartTime", req.StartTime)
+    """DescribeBillBandwidthAndFluxList (https://cloud.tencent.com/document/api/267/43426) from RecordTraffic samples.
+
+    Flux and SumFlux in MB (bytes / 1e6), Bandwidth in Mbps. Spans: at most 31 days, and at most
+    one day at the default 5-minute granularity ("5：5分钟粒度，（跨度不支持超过1天）").
+    """
+    start, stamp_text = _bill_time("StartTime", req.StartTime)
     end, _ = _bill_time("EndTime", req.EndTime)
     if end < start or end - start > _MAX_BILL_SPAN:
         raise fail(
             "InvalidParameterValue",
             f"EndTime {req.EndTime!r} must not be before StartTime {req.StartTime!r}, and the span may be at most 31 days.",
+        )
+    if (req.Granularity or 5) == 5 and end - start > _MAX_FIVE_MINUTE_SPAN:
+        raise fail(
+            "InvalidParameterValue",
+            f"StartTime {req.StartTime!r} to EndTime {req.EndTime!r} spans more than one day, which the 5-minute "
+            "granularity does not support; query at most one day, or use Granularity 60 or 1440.",
         )
     minutes = req.Granularity or 5
     bucket_seconds = minutes * 60
@@ -430,8 +453,7 @@ def describe_bill_bandwidth_and_flux_list(
     count = int((end.timestamp() - first) // bucket_seconds) + 1
 
     def stamp(index: int) -> str:
-        moment = from_unix(first + index * bucket_seconds)
-        return iso_utc(moment) if utc_form else beijing_text(moment)
+        return stamp_text(from_unix(first + index * bucket_seconds))
 
     points = [
         BillDataInfo(

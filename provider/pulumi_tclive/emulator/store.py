@@ -97,6 +97,12 @@ CREATE TABLE IF NOT EXISTS records (
     updated REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_by_host ON records (zone_id, host);
+CREATE TABLE IF NOT EXISTS zone_tags (
+    zone_id INTEGER NOT NULL REFERENCES zones(id) ON DELETE CASCADE,
+    tag_key TEXT NOT NULL,
+    tag_value TEXT NOT NULL,
+    PRIMARY KEY (zone_id, tag_key)
+);
 CREATE TABLE IF NOT EXISTS licenses (
     account_id INTEGER NOT NULL,
     app_id TEXT NOT NULL,
@@ -132,6 +138,7 @@ _RESET_TABLES = (
     "mini_program_deletions",
     "verified_owners",
     "records",
+    "zone_tags",
     "zones",
     "licenses",
     "traffic",

@@ -1,0 +1,231 @@
+"""The table of calls made through the official SDK: every served live/DNSPod action, every emulated error code.
+
+To cover a new action, add ``SdkCall`` rows: at least one success and one per error code its
+handler raises. ``setup`` arranges the emulator's state through our own client first (``admin``,
+in-process on the same state file), including the emulator-only console (licences, traffic,
+settings). ``test_sdk_calls.py`` fails, naming what is missing, until every action and code has a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pulumi_tclive.cloud.client import TencentCloudClient
+from pulumi_tclive.cloud.console import (
+    RECORD_TRAFFIC,
+    SUBMIT_PLUGIN_LICENSE,
+    UPDATE_SETTINGS,
+    RecordTrafficRequest,
+    SubmitPluginLicenseRequest,
+    UpdateSettingsRequest,
+)
+from pulumi_tclive.cloud.dnspod import (
+    CREATE_DOMAIN,
+    CREATE_RECORD,
+    DESCRIBE_RECORD_LIST,
+    CreateDomainRequest,
+    CreateRecordRequest,
+    DescribeRecordListRequest,
+    TagItem,
+)
+from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DELETE_LIVE_DOMAIN, AddLiveDomainRequest, DeleteLiveDomainRequest
+
+__all__ = ["LAST_RECORD", "SDK_CALLS", "SdkCall", "resolve"]
+
+Setup = Callable[[TencentCloudClient], None]
+
+ZONE = "example.com"
+PLAY = "play.example.com"
+PUSH = "push.example.com"
+APP_ID = "wx0123456789abcdef"
+LAST_RECORD = "<the id of the zone's newest record>"
+"""A ``RecordId`` placeholder: record ids keep counting across Reset, so rows cannot hard-code them."""
+
+
+@dataclass(frozen=True)
+class SdkCall:
+    """One call through the SDK: ``expect`` is the error code, or ``None`` for success (fully populated)."""
+
+    service: str
+    action: str
+    params: dict[str, Any]
+    expect: str | None = None
+    setup: tuple[Setup, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return f"{self.service}.{self.action}-{self.expect or 'ok'}"
+
+
+def resolve(params: dict[str, Any], admin: TencentCloudClient) -> dict[str, Any]:
+    """``params`` with :data:`LAST_RECORD` replaced by the id of the newest record of ``ZONE``."""
+    if params.get("RecordId") != LAST_RECORD:
+        return params
+    listed = admin.call(DESCRIBE_RECORD_LIST, DescribeRecordListRequest(Domain=ZONE))
+    return {**params, "RecordId": max(record.RecordId for record in listed.RecordList)}
+
+
+def zone(admin: TencentCloudClient) -> None:
+    admin.call(CREATE_DOMAIN, CreateDomainRequest(Domain=ZONE, Tags=[TagItem(TagKey="team", TagValue="live")]))
+
+
+def cname(admin: TencentCloudClient) -> None:
+    admin.call(
+        CREATE_RECORD,
+        CreateRecordRequest(
+            Domain=ZONE, SubDomain="play", RecordType="CNAME", RecordLine="默认", Value=f"{PLAY}.tlivecdn.com"
+        ),
+    )
+
+
+def play(admin: TencentCloudClient) -> None:
+    admin.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName=PLAY, DomainType=1))
+
+
+def push(admin: TencentCloudClient) -> None:
+    admin.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName=PUSH, DomainType=0))
+
+
+def licence(admin: TencentCloudClient) -> None:
+    admin.call(UPDATE_SETTINGS, UpdateSettingsRequest(AutoApprovePluginLicenses=True))
+    admin.call(
+        SUBMIT_PLUGIN_LICENSE,
+        SubmitPluginLicenseRequest(
+            MiniProgramAppId=APP_ID,
+            MiniProgramName="Acme",
+            SubjectType="enterprise",
+            Scene="ecommerce",
+            ServiceCategories=["电商平台"],
+        ),
+    )
+
+
+def mini_play(admin: TencentCloudClient) -> None:
+    admin.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName=PLAY, DomainType=1, IsMiniProgramLive=1))
+
+
+def mini_push_deleted(admin: TencentCloudClient) -> None:
+    admin.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName=PUSH, DomainType=0, IsMiniProgramLive=1))
+    admin.call(DELETE_LIVE_DOMAIN, DeleteLiveDomainRequest(DomainName=PUSH, DomainType=0))
+
+
+def traffic(admin: TencentCloudClient) -> None:
+    admin.call(RECORD_TRAFFIC, RecordTrafficRequest(DomainName=PLAY, Bytes=3_000_000))
+
+
+def limit_one(admin: TencentCloudClient) -> None:
+    admin.call(UPDATE_SETTINGS, UpdateSettingsRequest(DomainLimit=1))
+
+
+def owner_verification(admin: TencentCloudClient) -> None:
+    admin.call(UPDATE_SETTINGS, UpdateSettingsRequest(RequireDomainOwnerVerification=True))
+
+
+def www(admin: TencentCloudClient) -> None:
+    admin.call(CREATE_RECORD, CreateRecordRequest(**_record()))
+
+
+def _record(**fields: Any) -> dict[str, Any]:
+    return {"Domain": ZONE, "SubDomain": "www", "RecordType": "A", "RecordLine": "默认", "Value": "192.0.2.1", **fields}
+
+
+def _live(action: str, params: dict[str, Any], expect: str | None = None, *setup: Setup) -> SdkCall:
+    return SdkCall("live", action, params, expect, setup)
+
+
+def _dnspod(action: str, params: dict[str, Any], expect: str | None = None, *setup: Setup) -> SdkCall:
+    return SdkCall("dnspod", action, params, expect, setup)
+
+
+_BILL_DAY = {"StartTime": "2026-06-01T00:00:00+08:00", "EndTime": "2026-06-01T23:59:59+08:00"}
+
+SDK_CALLS: tuple[SdkCall, ...] = (
+    # live 2018-08-01
+    _live("AddLiveDomain", {"DomainName": PLAY, "DomainType": 1, "PlayType": 2}),
+    _live(
+        "AddLiveDomain", {"DomainName": "直播.example.com", "DomainType": 1}, "InternalError.ChineseCharacterDetected"
+    ),
+    _live(
+        "AddLiveDomain", {"DomainName": "a" * 64 + ".example.com", "DomainType": 1}, "InvalidParameter.DomainTooLong"
+    ),
+    _live("AddLiveDomain", {"DomainName": "no_dots", "DomainType": 1}, "InvalidParameter.DomainFormatError"),
+    _live("AddLiveDomain", {"DomainName": PLAY, "DomainType": 0}, "FailedOperation.DomainAdded", play),
+    _live("AddLiveDomain", {"DomainName": PUSH, "DomainType": 0}, "FailedOperation.HostOutLimit", limit_one, play),
+    _live(
+        "AddLiveDomain",
+        {"DomainName": PLAY, "DomainType": 1},
+        "FailedOperation.DomainNeedVerifyOwner",
+        owner_verification,
+    ),
+    _live(
+        "AddLiveDomain", {"DomainName": PLAY, "DomainType": 1, "IsMiniProgramLive": 1}, "InvalidParameter.MpPluginNoUse"
+    ),
+    _live(
+        "AddLiveDomain",
+        {"DomainName": PUSH, "DomainType": 0, "IsMiniProgramLive": 1},
+        "InvalidParameter.MpHostDelete",
+        licence,
+        mini_push_deleted,
+    ),
+    _live("AddLiveDomain", {"DomainType": 1}, "MissingParameter"),
+    _live("AuthenticateDomainOwner", {"DomainName": PLAY, "VerifyType": "dnsCheck"}),
+    _live("DeleteLiveDomain", {"DomainName": PUSH, "DomainType": 0}, None, push),
+    _live("DeleteLiveDomain", {"DomainName": PUSH, "DomainType": 0}, "ResourceNotFound.DomainNotExist"),
+    _live("DeleteLiveDomain", {"DomainName": PLAY, "DomainType": 1}, "FailedOperation", licence, mini_play),
+    _live(
+        "DeleteLiveDomain",
+        {"DomainName": PLAY, "DomainType": 1},
+        "FailedOperation.DeleteDomainInLockedTime",
+        play,
+        traffic,
+    ),
+    _live("DescribeLiveDomain", {"DomainName": PLAY}, None, zone, play, cname),
+    _live("DescribeLiveDomains", {"DomainType": 1, "PageSize": 10, "PageNum": 1}, None, play, push),
+    _live("DescribeLiveDomains", {"PageSize": 5}, "InvalidParameterValue"),
+    _live("DescribeLiveDomains", {"PageSize": 10, "Colour": "blue"}, "UnknownParameter"),
+    _live("EnableLiveDomain", {"DomainName": PLAY}, None, play),
+    _live("ForbidLiveDomain", {"DomainName": PLAY}, None, play),
+    _live("ModifyLivePlayDomain", {"DomainName": PLAY, "PlayType": 3}, None, play),
+    _live("ModifyLivePlayDomain", {"DomainName": PUSH, "PlayType": 3}, "InvalidParameterValue", push),
+    _live("DescribeBillBandwidthAndFluxList", {**_BILL_DAY, "PlayDomains": [PLAY], "Granularity": 60}, None, traffic),
+    _live(
+        "DescribeBillBandwidthAndFluxList",
+        {"StartTime": "2026-06-01 00:00:00", "EndTime": "2026-06-03 00:00:00"},
+        "InvalidParameterValue",
+    ),
+    # live certificates, auth keys and referers (emulator/streaming.py): their rows go here.
+    # dnspod 2021-03-23
+    _dnspod("CreateDomain", {"Domain": ZONE, "Tags": [{"TagKey": "team", "TagValue": "live"}]}),
+    _dnspod("CreateDomain", {"Domain": ZONE}, "FailedOperation.DomainExists", zone),
+    _dnspod("CreateDomain", {"Domain": "not a domain"}, "InvalidParameter.DomainInvalid"),
+    _dnspod("DescribeDomain", {"Domain": ZONE}, None, zone, cname),
+    _dnspod("DescribeDomain", {"Domain": "missing.example"}, "InvalidParameterValue.DomainNotExists"),
+    _dnspod("DescribeDomainList", {"Tags": [{"TagKey": "team", "TagValue": ["live"]}]}, None, zone),
+    _dnspod("DescribeDomainList", {"Type": "EVERYTHING"}, "InvalidParameterValue"),
+    _dnspod("CreateRecord", _record(), None, zone),
+    _dnspod("CreateRecord", _record(), "InvalidParameter.DomainRecordExist", zone, www),
+    _dnspod("CreateRecord", _record(Value="300.1.1.1"), "InvalidParameter.RecordValueInvalid", zone),
+    _dnspod(
+        "CreateRecord", _record(Value="x" * 513, RecordType="TXT"), "InvalidParameter.RecordValueLengthInvalid", zone
+    ),
+    _dnspod("CreateRecord", _record(RecordType="BOGUS"), "InvalidParameter.RecordTypeInvalid", zone),
+    _dnspod("CreateRecord", _record(RecordLine="火星"), "InvalidParameter.RecordLineInvalid", zone),
+    _dnspod("CreateRecord", _record(SubDomain="bad host!"), "InvalidParameter.SubdomainInvalid", zone),
+    _dnspod(
+        "CreateRecord",
+        _record(SubDomain="@", RecordType="CNAME", Value="t.example.net"),
+        "InvalidParameter.CustomMessage",
+        zone,
+    ),
+    _dnspod("CreateRecord", _record(RecordType="MX", Value="mail.example.com"), "MissingParameter", zone),
+    _dnspod("CreateRecord", _record(Domain="missing.example"), "InvalidParameterValue.DomainNotExists"),
+    _dnspod("ModifyRecord", _record(RecordId=LAST_RECORD, Value="192.0.2.2", TTL=300), None, zone, www),
+    _dnspod("ModifyRecord", _record(RecordId=999), "InvalidParameter.RecordIdInvalid", zone),
+    _dnspod("DeleteRecord", {"Domain": ZONE, "RecordId": LAST_RECORD}, None, zone, cname),
+    _dnspod("DescribeRecord", {"Domain": ZONE, "RecordId": LAST_RECORD}, None, zone, cname),
+    _dnspod("DescribeRecordList", {"Domain": ZONE, "Limit": 10}, None, zone, cname),
+    _dnspod("DescribeRecordList", {"Domain": ZONE, "Subdomain": "nothing"}, "ResourceNotFound.NoDataOfRecord", zone),
+    _dnspod("DescribeRecordList", {"Domain": ZONE, "SortField": "colour"}, "InvalidParameter", zone),
+)
