@@ -18,8 +18,19 @@ from .errors import (
     TencentCloudError,
     ThrottledError,
     TransportError,
+    UrlSigningError,
 )
-from .resources import CnameRecord, DomainOwnership, LiveDomain, PluginLicense
+from .resources import (
+    CnameRecord,
+    DomainOwnership,
+    LiveDomain,
+    PlayAuthKey,
+    PlayDomainCertificate,
+    PlayReferer,
+    PluginLicense,
+    PushAuthKey,
+)
+from .signed_urls import signed_url
 
 __all__ = [
     "CnameRecord",
@@ -30,12 +41,18 @@ __all__ = [
     "DomainOwnership",
     "LiveDomain",
     "MiniProgramLive",
+    "PlayAuthKey",
+    "PlayDomainCertificate",
+    "PlayReferer",
     "PluginLicense",
     "PropagationTimeout",
+    "PushAuthKey",
     "RuleViolation",
     "TcliveError",
     "TencentCloudApiError",
     "TencentCloudError",
     "ThrottledError",
     "TransportError",
+    "UrlSigningError",
+    "signed_url",
 ]

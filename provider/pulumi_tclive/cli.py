@@ -32,6 +32,7 @@ from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomains
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, serve
 from .errors import TcliveError
 from .importer import add_import_command
+from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
 
@@ -248,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
     add_import_command(commands)
+    add_url_commands(commands)  # tclive url sign (url_command.py)
     return parser
 
 

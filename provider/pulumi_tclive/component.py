@@ -10,25 +10,45 @@ App/Web/PC clients (R6), and a CNAME for every domain (R9), each CNAME depending
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 import pulumi
 
+from . import rules, tls
+from .errors import UrlSigningError
+from .resources.auth_keys import PlayAuthKey, PushAuthKey
+from .resources.certificate import PlayDomainCertificate
 from .resources.cname import CnameRecord
 from .resources.domain import LiveDomain
 from .resources.licence import PluginLicense
+from .resources.referer import PlayReferer
+from .signed_urls import signed_url
 
 __all__ = ["MiniProgramLive"]
 
 STREAM = "{stream_name}"
 
 
-def _play_urls(domain: str) -> dict[str, str]:
+SIGNED = "?txSecret={txSecret}&txTime={txTime}"  # what a signed URL adds (tclive url sign / signed_url)
+DEFAULT_PLUGIN_ALIAS = "live-player-plugin"
+
+
+def _play_urls(domain: str, *, https: bool = True, signed: bool = False) -> dict[str, str]:
+    """Play URL templates: ``https://`` only where a certificate is bound, the auth parameters when signed."""
+    web = "https" if https else "http"
+    query = SIGNED if signed else ""
     return {
-        "flv": f"https://{domain}/live/{STREAM}.flv",
-        "hls": f"https://{domain}/live/{STREAM}.m3u8",
-        "rtmp": f"rtmp://{domain}/live/{STREAM}",
-        "webrtc": f"webrtc://{domain}/live/{STREAM}",
+        "flv": f"{web}://{domain}/live/{STREAM}.flv{query}",
+        "hls": f"{web}://{domain}/live/{STREAM}.m3u8{query}",
+        "rtmp": f"rtmp://{domain}/live/{STREAM}{query}",
+        "webrtc": f"webrtc://{domain}/live/{STREAM}{query}",
     }
+
+
+def plugin_block(alias: str, version: str | None) -> dict[str, Any]:
+    """The mini-program ``app.json`` ``plugins`` block for the Tencent Cloud live plugin."""
+    return {"plugins": {alias: {"version": version or rules.MIN_PLUGIN_VERSION, "provider": rules.PLUGIN_APP_ID}}}
 
 
 class MiniProgramLive(pulumi.ComponentResource):
@@ -58,11 +78,31 @@ class MiniProgramLive(pulumi.ComponentResource):
         support_ticket: offline_event only: the support ticket that confirmed the event.
         console_status: Real Tencent Cloud only: the licence status the console shows.
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
+        push_auth: Push authentication on the push domain (default ``True``, as Tencent does): a
+            :class:`PushAuthKey` child, its key generated unless ``push_auth_key`` is given.
+        push_auth_key: The push master key (a secret); ``None`` generates one.
+        play_auth: Play authentication on every play domain (default ``False``): a :class:`PlayAuthKey` each.
+        play_auth_key: The play key (a secret); ``None`` generates one per play domain.
+        play_certificate: PEM bundle for HTTPS playback: bound (:class:`PlayDomainCertificate`) to the
+            mini-program play domain and to the App play domain when its SANs cover it.
+        play_private_key: The certificate's private key (a secret).
+        play_cloud_cert_id: Instead of a PEM pair: a Tencent SSL certificate ID, bound to every play domain.
+        referer_rules: Referer rules (:class:`PlayReferer`) for every play domain; ``None`` for none.
+        referer_mode: ``allow`` (default) or ``deny``.
+        referer_allow_empty: Also allow requests without a Referer (default ``False``).
+        plugin_alias: The plugin's alias in the mini-program's ``app.json`` (default ``live-player-plugin``).
+        signed_push_streams: Stream names to export ready-made signed push URLs for (secret output
+            ``signed_push_urls``); needs ``signed_urls_expire_at``.
+        signed_urls_expire_at: When those URLs expire (aware datetime or Unix seconds). Fixed on purpose:
+            a URL that changed on every ``up`` would be false drift.
         opts: Pulumi resource options for the component.
 
     Outputs: ``license_status``, ``next_steps``, ``play_cname_target``, ``play_url_templates`` (for the
     plugin), ``push_url_template`` (when a push domain is declared), ``app_play_url_templates`` (when an
-    App/Web play domain is declared), ``cname_targets`` (domain → target).
+    App/Web play domain is declared), ``cname_targets`` (domain → target), ``app_json`` (the
+    ``plugins`` block for the mini-program's app.json), ``signed_push_urls`` (secret, on request).
+    URL templates use ``https://`` only for play domains with a certificate, and end in
+    ``?txSecret={txSecret}&txTime={txTime}`` where authentication is on.
     """
 
     def __init__(
@@ -90,6 +130,19 @@ class MiniProgramLive(pulumi.ComponentResource):
         support_ticket: pulumi.Input[str] | None = None,
         console_status: pulumi.Input[str] | None = None,
         allow_used_domain: bool = False,
+        push_auth: bool = True,
+        push_auth_key: pulumi.Input[str] | None = None,
+        play_auth: bool = False,
+        play_auth_key: pulumi.Input[str] | None = None,
+        play_certificate: str | None = None,
+        play_private_key: pulumi.Input[str] | None = None,
+        play_cloud_cert_id: str | None = None,
+        referer_rules: Sequence[str] | None = None,
+        referer_mode: str = "allow",
+        referer_allow_empty: bool = False,
+        plugin_alias: str = DEFAULT_PLUGIN_ALIAS,
+        signed_push_streams: Sequence[str] | None = None,
+        signed_urls_expire_at: datetime | int | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         super().__init__("tclive:index:MiniProgramLive", name, None, opts)
@@ -154,6 +207,75 @@ class MiniProgramLive(pulumi.ComponentResource):
         )
         self.push_url_template: str | None = f"rtmp://{push_domain}/live/{STREAM}" if push_domain else None
         self.app_play_url_templates: dict[str, str] | None = _play_urls(app_play_domain) if app_play_domain else None
+
+        # ---- streaming security (issue 13): auth keys, certificates, referer rules, app.json ----
+        self.push_auth_key: PushAuthKey | None = None
+        self.play_auth_keys: dict[str, PlayAuthKey] = {}
+        self.certificates: dict[str, PlayDomainCertificate] = {}
+        self.referers: dict[str, PlayReferer] = {}
+        plays = {"mp-play": (play_domain, self.play)}
+        if app_play_domain and self.app_play:
+            plays["app-play"] = (app_play_domain, self.app_play)
+        if self.push and push_auth:
+            self.push_auth_key = PushAuthKey(
+                f"{name}-push-auth", domain_name=self.push, master_key=push_auth_key, opts=child
+            )
+            self.push_url_template = f"rtmp://{push_domain}/live/{STREAM}{SIGNED}"
+        covered = set(plays)
+        if play_certificate is not None:
+            try:
+                names = tls.summarize(tls.load_chain(play_certificate)[0]).dns_names
+            except ValueError:
+                names = ()  # the certificate's own check reports it at preview
+            covered = {"mp-play"} | {key for key, (domain, _) in plays.items() if tls.covers(names, domain)}
+        for key, (_, live) in plays.items():
+            if play_auth:
+                self.play_auth_keys[key] = PlayAuthKey(
+                    f"{name}-{key}-auth", domain_name=live, master_key=play_auth_key, opts=child
+                )
+            if (play_certificate is not None or play_cloud_cert_id is not None) and key in covered:
+                self.certificates[key] = PlayDomainCertificate(
+                    f"{name}-{key}-cert",
+                    domain_name=live,
+                    certificate=play_certificate,
+                    private_key=play_private_key,
+                    cloud_cert_id=play_cloud_cert_id,
+                    opts=child,
+                )
+            if referer_rules is not None:
+                self.referers[key] = PlayReferer(
+                    f"{name}-{key}-referer",
+                    domain_name=live,
+                    mode=referer_mode,
+                    rules=list(referer_rules),
+                    allow_empty=referer_allow_empty,
+                    opts=child,
+                )
+        self.play_url_templates = _play_urls(
+            play_domain, https="mp-play" in self.certificates, signed="mp-play" in self.play_auth_keys
+        )
+        if app_play_domain:
+            self.app_play_url_templates = _play_urls(
+                app_play_domain, https="app-play" in self.certificates, signed="app-play" in self.play_auth_keys
+            )
+        self.app_json: pulumi.Output[dict[str, Any]] = pulumi.Output.from_input(plugin_version).apply(
+            lambda version: plugin_block(plugin_alias, version)
+        )
+        self.signed_push_urls: pulumi.Output[dict[str, str]] | None = None
+        if signed_push_streams:
+            if self.push_auth_key is None or push_domain is None:
+                raise UrlSigningError("signed_push_streams needs a push_domain with push_auth=True.")
+            if signed_urls_expire_at is None:
+                raise UrlSigningError(
+                    "signed_push_streams needs signed_urls_expire_at (a fixed time): a URL that expired and changed "
+                    "on every `up` would show as drift."
+                )
+            streams, expires, push = list(signed_push_streams), signed_urls_expire_at, push_domain
+            self.signed_push_urls = pulumi.Output.secret(
+                self.push_auth_key.master_key.apply(
+                    lambda key: {s: signed_url(f"rtmp://{push}/live/{s}", key, expires) for s in streams}
+                )
+            )
         outputs = {
             key: value
             for key, value in {
@@ -164,6 +286,8 @@ class MiniProgramLive(pulumi.ComponentResource):
                 "cname_targets": self.cname_targets,
                 "push_url_template": self.push_url_template,
                 "app_play_url_templates": self.app_play_url_templates,
+                "app_json": self.app_json,
+                "signed_push_urls": self.signed_push_urls,
             }.items()
             if value is not None
         }

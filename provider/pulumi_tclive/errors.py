@@ -8,6 +8,7 @@ what was wrong, the value involved, and what to do about it; none ever contains 
     TcliveError
     ├── ConfigurationError          provider settings missing or malformed
     ├── RuleViolation               a product rule (R1–R9) refuses the operation
+    ├── UrlSigningError             signed_url() / `tclive url sign` refuse their arguments (also a ValueError)
     ├── TencentCloudError           anything on the way to or from Tencent Cloud (or the emulator)
     │   ├── TencentCloudApiError    the API answered with Response.Error (code, message, request id)
     │   │   └── ThrottledError      RequestLimitExceeded* that outlived the retry deadline
@@ -34,6 +35,7 @@ __all__ = [
     "TencentCloudError",
     "ThrottledError",
     "TransportError",
+    "UrlSigningError",
 ]
 
 
@@ -47,6 +49,10 @@ class ConfigurationError(TcliveError):
 
 class RuleViolation(TcliveError):
     """A product rule refuses the operation, e.g. deleting a mini-program play domain (R8)."""
+
+
+class UrlSigningError(TcliveError, ValueError):
+    """``signed_url()`` or ``tclive url sign`` cannot sign: a URL without a stream name, a bad key or expiry."""
 
 
 class TencentCloudError(TcliveError):

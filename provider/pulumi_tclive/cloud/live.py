@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from .api import Action, ApiObject, ApiRequest, ApiResponse
+from .streaming import STREAMING_ACTIONS
 
 __all__ = [
     "ADD_LIVE_DOMAIN",
@@ -261,4 +262,5 @@ LIVE_ACTIONS = (
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
+    *STREAMING_ACTIONS,  # auth keys, certificates, referer: cloud/streaming.py
 )

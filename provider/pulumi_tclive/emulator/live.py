@@ -40,6 +40,7 @@ from ..cloud.live import (
 from .clock import BEIJING, beijing_month, beijing_text, from_unix, iso_utc, parse_beijing, parse_iso_utc
 from .context import Context, Handler, fail
 from .dnspod import current_cname, txt_values
+from .streaming import STREAMING_HANDLERS, domain_added, domain_deleted
 
 __all__ = [
     "LIVE_HANDLERS",
@@ -261,6 +262,7 @@ def add_live_domain(ctx: Context, req: AddLiveDomainRequest) -> AddLiveDomainRes
             ctx.now.timestamp(),
         ),
     )
+    domain_added(ctx, name, req.DomainType)  # push authentication on by default (emulator/streaming.py)
     return AddLiveDomainResponse()
 
 
@@ -306,6 +308,7 @@ def delete_live_domain(ctx: Context, req: DeleteLiveDomainRequest) -> DeleteLive
             f"Beijing time) and is locked; it can be deleted after {beijing_text(unlock)} Beijing time.",
         )
     ctx.db.execute("DELETE FROM domains WHERE account_id = ? AND name = ?", (ctx.account_id, domain.name))
+    domain_deleted(ctx, domain.name)
     if domain.is_mini_program_live:
         ctx.db.execute(
             "INSERT OR IGNORE INTO mini_program_deletions (account_id, name, month) VALUES (?, ?, ?)",
@@ -499,4 +502,5 @@ LIVE_HANDLERS: dict[str, Handler] = {
     "ForbidLiveDomain": forbid_live_domain,
     "ModifyLivePlayDomain": modify_live_play_domain,
     "DescribeBillBandwidthAndFluxList": describe_bill_bandwidth_and_flux_list,
+    **STREAMING_HANDLERS,
 }

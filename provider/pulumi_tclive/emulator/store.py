@@ -130,6 +130,43 @@ CREATE TABLE IF NOT EXISTS request_log (
     count INTEGER NOT NULL,
     PRIMARY KEY (service, action)
 );
+-- Streaming security (emulator/streaming.py): auth keys, certificates and their bindings, referer rules.
+CREATE TABLE IF NOT EXISTS auth_keys (
+    account_id INTEGER NOT NULL,
+    domain TEXT NOT NULL,
+    enable INTEGER NOT NULL,
+    master_key TEXT NOT NULL,
+    backup_key TEXT NOT NULL,
+    auth_delta INTEGER NOT NULL,
+    PRIMARY KEY (account_id, domain)
+);
+CREATE TABLE IF NOT EXISTS certificates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    cloud_cert_id TEXT NOT NULL UNIQUE,
+    alias TEXT NOT NULL,
+    certificate TEXT NOT NULL,
+    dns_names TEXT NOT NULL,
+    expires REAL NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cert_bindings (
+    account_id INTEGER NOT NULL,
+    domain TEXT NOT NULL,
+    cert_id INTEGER NOT NULL REFERENCES certificates(id),
+    status INTEGER NOT NULL,
+    updated REAL NOT NULL,
+    PRIMARY KEY (account_id, domain)
+);
+CREATE TABLE IF NOT EXISTS referers (
+    account_id INTEGER NOT NULL,
+    domain TEXT NOT NULL,
+    enable INTEGER NOT NULL,
+    type INTEGER NOT NULL,
+    allow_empty INTEGER NOT NULL,
+    rules TEXT NOT NULL,
+    PRIMARY KEY (account_id, domain)
+);
 """
 
 # Tables Reset empties; accounts and credentials survive it.
@@ -144,6 +181,10 @@ _RESET_TABLES = (
     "traffic",
     "request_log",
     "meta",
+    "auth_keys",
+    "cert_bindings",
+    "certificates",
+    "referers",
 )
 
 

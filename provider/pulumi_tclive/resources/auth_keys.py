@@ -1,0 +1,421 @@
+"""``PushAuthKey`` and ``PlayAuthKey``: a live domain's URL authentication (hotlink protection) keys.
+
+Push: DescribeLivePushAuthKey / ModifyLivePushAuthKey (MasterAuthKey, BackupAuthKey, AuthDelta).
+Play: DescribeLivePlayAuthKey / ModifyLivePlayAuthKey (AuthKey, AuthBackKey, AuthDelta).
+Terraform's equivalents are ``tencentcloud_css_push_auth_key_config`` / ``tencentcloud_css_play_auth_key_config``.
+
+Keys:
+
+- ``master_key=None`` means "generated": create puts a fresh 32-hex-digit key (the form Tencent's
+  console generates) on the domain; updates keep whatever key the domain has, so the key is stable
+  and only ever changes when the program says so. ``backup_key=None`` means no backup key.
+- Every key is a secret: the resource wraps the inputs with ``Output.secret`` and declares
+  ``master_key``/``backup_key`` as secret outputs. State also holds a salted digest of each key
+  (``master_key_digest``, ``backup_key_digest``: 16 hex digits of SHA-256 over the domain and the
+  key), which is how a key changed in the console shows on refresh without revealing either value.
+- Rotation: set ``backup_key`` to the new key (both work), move clients to it, then set
+  ``master_key`` to it and ``backup_key`` to ``None`` (or the next key).
+
+Delete leaves the domain's authentication as it is (a push domain keeps authentication on with the
+last key: Tencent's default for push domains). ``disable_on_delete=True`` switches authentication
+off instead (Enable=0); the keys stay on the domain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
+
+from .. import rules
+from ..cloud.client import TencentCloudClient
+from ..cloud.streaming import (
+    DESCRIBE_LIVE_PLAY_AUTH_KEY,
+    DESCRIBE_LIVE_PUSH_AUTH_KEY,
+    MODIFY_LIVE_PLAY_AUTH_KEY,
+    MODIFY_LIVE_PUSH_AUTH_KEY,
+    DescribeLivePlayAuthKeyRequest,
+    DescribeLivePushAuthKeyRequest,
+    ModifyLivePlayAuthKeyRequest,
+    ModifyLivePushAuthKeyRequest,
+)
+from ..errors import RuleViolation, TencentCloudApiError
+from ._domain_ref import domain_reference
+from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, say
+
+__all__ = [
+    "DEFAULT_VALID_SECONDS",
+    "MAX_VALID_SECONDS",
+    "PlayAuthKey",
+    "PlayAuthKeyProvider",
+    "PushAuthKey",
+    "PushAuthKeyProvider",
+    "check_auth_key",
+    "key_digest",
+]
+
+DEFAULT_VALID_SECONDS = 1800
+MAX_VALID_SECONDS = 30 * 24 * 3600
+KEY_LENGTHS = (8, 64)
+_KEY = re.compile(r"^[A-Za-z0-9]+$")
+SECRET_OUTPUTS = ["master_key", "backup_key"]
+
+
+def key_digest(domain: str, key: str) -> str:
+    """16 hex digits of SHA-256 over the domain and the key: stable, salted per domain, not the key."""
+    if not key:
+        return ""
+    return hashlib.sha256(f"tclive-auth-key\0{domain}\0{key}".encode()).hexdigest()[:16]
+
+
+def check_auth_key(value: object, property: str) -> list[CheckFailure]:
+    """The key rules, as property-less failures whose text never quotes the key (it is a secret)."""
+    if value is None or is_unknown(value):
+        return []
+    low, high = KEY_LENGTHS
+    if isinstance(value, str) and _KEY.match(value) and low <= len(value) <= high:
+        return []
+    if not isinstance(value, str):
+        what = f"is a {type(value).__name__}, not text"
+    elif value and not _KEY.match(value):
+        what = f"has {len(value)} characters, not only letters and digits"
+    else:
+        what = f"has {len(value)} characters"
+    return [
+        CheckFailure(
+            "",
+            f"{property} (a secret, not shown) {what}. Use {low}-{high} letters and digits "
+            f"(e.g. `openssl rand -hex 16`), or leave {property} unset to have a key generated.",
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between push and play authentication."""
+
+    resource: str
+    domain_type: str
+    other: str
+
+    def describe(self, client: TencentCloudClient, domain: str) -> tuple[int, str, str, int]:
+        """(Enable, master key, backup key, AuthDelta) as the domain has them."""
+        if self.domain_type == "push":
+            push = client.call(DESCRIBE_LIVE_PUSH_AUTH_KEY, DescribeLivePushAuthKeyRequest(DomainName=domain))
+            p = push.PushAuthKeyInfo
+            return (p.Enable, p.MasterAuthKey, p.BackupAuthKey, p.AuthDelta) if p else (0, "", "", 0)
+        play = client.call(DESCRIBE_LIVE_PLAY_AUTH_KEY, DescribeLivePlayAuthKeyRequest(DomainName=domain))
+        q = play.PlayAuthKeyInfo
+        return (q.Enable, q.AuthKey, q.AuthBackKey, q.AuthDelta) if q else (0, "", "", 0)
+
+    def modify(
+        self,
+        client: TencentCloudClient,
+        domain: str,
+        *,
+        enable: int,
+        master: str | None = None,
+        backup: str | None = None,
+        delta: int | None = None,
+    ) -> None:
+        if self.domain_type == "push":
+            client.call(
+                MODIFY_LIVE_PUSH_AUTH_KEY,
+                ModifyLivePushAuthKeyRequest(
+                    DomainName=domain, Enable=enable, MasterAuthKey=master, BackupAuthKey=backup, AuthDelta=delta
+                ),
+            )
+        else:
+            client.call(
+                MODIFY_LIVE_PLAY_AUTH_KEY,
+                ModifyLivePlayAuthKeyRequest(
+                    DomainName=domain, Enable=enable, AuthKey=master, AuthBackKey=backup, AuthDelta=delta
+                ),
+            )
+
+
+PUSH = _Kind("PushAuthKey", "push", "PlayAuthKey")
+PLAY = _Kind("PlayAuthKey", "play", "PushAuthKey")
+
+
+def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "domain_name": props.get("domain_name"),
+        "domain_type": props.get("domain_type"),
+        "enabled": as_bool(props.get("enabled"), True),
+        "master_key": props.get("master_key"),
+        "backup_key": props.get("backup_key"),
+        "valid_seconds": as_int(props.get("valid_seconds"), DEFAULT_VALID_SECONDS),
+        "disable_on_delete": as_bool(props.get("disable_on_delete"), False),
+    }
+
+
+class _AuthKeyProvider(TcliveProvider):
+    kind: _Kind
+
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = dict(news)
+        name = inputs.get("domain_name")
+        if isinstance(name, str):
+            inputs["domain_name"] = rules.normalize_domain_name(name)
+        for key, default in (("enabled", True), ("valid_seconds", DEFAULT_VALID_SECONDS), ("disable_on_delete", False)):
+            if inputs.get(key) is None:
+                inputs[key] = default
+        problems: list[rules.Problem] = []
+        if not is_unknown(inputs.get("domain_name")):
+            problems += rules.check_live_domain_name(inputs.get("domain_name"))
+        domain_type = inputs.get("domain_type")
+        if domain_type is not None and not is_unknown(domain_type) and domain_type != self.kind.domain_type:
+            problems.append(
+                rules.Problem(
+                    "domain_name",
+                    inputs.get("domain_name"),
+                    f"{self.kind.resource} needs a {self.kind.domain_type} domain, and "
+                    f"{inputs.get('domain_name')} is a {domain_type} domain.",
+                    f"Use {self.kind.other} for {domain_type} domains, or point this one at a "
+                    f"{self.kind.domain_type} domain.",
+                )
+            )
+        seconds = inputs.get("valid_seconds")
+        if not is_unknown(seconds):
+            whole = as_int(seconds, -1)
+            if isinstance(seconds, bool) or not 1 <= whole <= MAX_VALID_SECONDS or whole != seconds:
+                problems.append(
+                    rules.Problem(
+                        "valid_seconds",
+                        seconds,
+                        f"valid_seconds is {seconds!r}.",
+                        f"Give whole seconds from 1 to {MAX_VALID_SECONDS} (30 days); "
+                        f"{DEFAULT_VALID_SECONDS} is the default.",
+                    )
+                )
+        for flag in ("enabled", "disable_on_delete"):
+            value = inputs.get(flag)
+            if not is_unknown(value) and not isinstance(value, bool):
+                problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
+        found = failures(problems)
+        found += check_auth_key(inputs.get("master_key"), "master_key")
+        found += check_auth_key(inputs.get("backup_key"), "backup_key")
+        master, backup = inputs.get("master_key"), inputs.get("backup_key")
+        if isinstance(master, str) and master and master == backup:
+            found.append(
+                CheckFailure("", "backup_key equals master_key. Give a different backup key, or leave it unset.")
+            )
+        return CheckResult(inputs, found)
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        old, new = _inputs(olds), _inputs(news)
+        changed = [k for k in ("domain_name", "enabled", "valid_seconds", "disable_on_delete") if old[k] != new[k]]
+        changed += [k for k in ("domain_name", "enabled", "valid_seconds") if is_unknown(news.get(k))]
+        domain = str(new["domain_name"])
+        for key in ("master_key", "backup_key"):
+            wanted = new[key]
+            if is_unknown(wanted):
+                changed.append(key)
+            elif (key == "backup_key" or wanted is not None) and key_digest(domain, wanted or "") != (
+                olds.get(f"{key}_digest") or ""
+            ):
+                # Digests, because the old key itself may be withheld from the provider (a secret).
+                changed.append(key)
+        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+
+    def _current(self, client: TencentCloudClient, domain: str) -> tuple[int, str, str, int]:
+        try:
+            return self.kind.describe(client, domain)
+        except TencentCloudApiError as exc:
+            if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
+                raise RuleViolation(
+                    f"{self.kind.resource}: the live domain {domain} does not exist in this account. Declare it "
+                    f"with LiveDomain (and pass that LiveDomain as domain_name), then run `pulumi up` again."
+                ) from None
+            if exc.matches("ResourceNotFound.PushDomainNoRecord", "ResourceNotFound.PlayDomainNoRecord"):
+                raise RuleViolation(
+                    f"{self.kind.resource} needs a {self.kind.domain_type} domain, and {domain} is not one. "
+                    f"Use {self.kind.other} for it, or point this resource at a {self.kind.domain_type} domain."
+                ) from None
+            raise
+
+    def _apply(self, client: TencentCloudClient, inputs: Mapping[str, Any], master: str) -> dict[str, Any]:
+        domain = str(inputs["domain_name"])
+        backup = str(inputs["backup_key"] or "")
+        self.kind.modify(
+            client,
+            domain,
+            enable=1 if inputs["enabled"] else 0,
+            master=master,
+            backup=backup,
+            delta=int(inputs["valid_seconds"]),
+        )
+        return self._outputs(inputs, master, backup)
+
+    @staticmethod
+    def _outputs(inputs: Mapping[str, Any], master: str, backup: str) -> dict[str, Any]:
+        domain = str(inputs["domain_name"])
+        return {
+            **inputs,
+            "master_key": master,
+            "backup_key": backup,
+            "master_key_digest": key_digest(domain, master),
+            "backup_key_digest": key_digest(domain, backup),
+            "generated": inputs["master_key"] is None,
+        }
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _inputs(props)
+        domain = str(inputs["domain_name"])
+        client = self.runtime.client()
+        self._current(client, domain)  # the domain exists and has the right type, before any write
+        master = str(inputs["master_key"] or secrets.token_hex(16))
+        return CreateResult(domain, self._apply(client, inputs, master))
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        inputs = _inputs(news)
+        client = self.runtime.client()
+        _, current_master, _, _ = self._current(client, id_)
+        # A generated key stays what the domain has; one is generated only if the domain has none.
+        master = str(inputs["master_key"] or current_master or secrets.token_hex(16))
+        return UpdateResult(self._apply(client, inputs, master))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        try:
+            enable, master, backup, delta = self.kind.describe(self.runtime.client(), id_)
+        except TencentCloudApiError as exc:
+            if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
+                return ReadResult("", {})
+            raise
+        # ``props`` are the old outputs: they hold a generated key, which was never an input and
+        # must not become one (inputs are secret only where the program's were).
+        generated = as_bool(props.get("generated"), False)
+        inputs = {**_inputs(props), "enabled": enable == 1, "valid_seconds": delta}
+        if generated:
+            inputs["master_key"] = None
+        outputs = {**self._outputs(inputs, master, backup), "generated": generated}
+        return ReadResult(id_, outputs, inputs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        if not as_bool(props.get("disable_on_delete"), False):
+            say(f"{self.kind.resource} {id_}: left as it is (disable_on_delete is false).")
+            return
+        try:
+            self.kind.modify(self.runtime.client(), id_, enable=0)
+        except TencentCloudApiError as exc:
+            if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
+                return
+            raise
+        say(f"{self.kind.resource} {id_}: authentication switched off (disable_on_delete).")
+
+
+class PushAuthKeyProvider(_AuthKeyProvider):
+    """Dynamic provider of :class:`PushAuthKey`."""
+
+    kind = PUSH
+
+
+class PlayAuthKeyProvider(_AuthKeyProvider):
+    """Dynamic provider of :class:`PlayAuthKey`."""
+
+    kind = PLAY
+
+
+class _AuthKeyResource(Resource):
+    """What PushAuthKey and PlayAuthKey share: arguments, secret wrapping, outputs."""
+
+    provider_class: type[_AuthKeyProvider]
+
+    domain_name: pulumi.Output[str]
+    enabled: pulumi.Output[bool]
+    master_key: pulumi.Output[str]
+    backup_key: pulumi.Output[str]
+    valid_seconds: pulumi.Output[int]
+    master_key_digest: pulumi.Output[str]
+    backup_key_digest: pulumi.Output[str]
+    generated: pulumi.Output[bool]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: Any,
+        enabled: pulumi.Input[bool] = True,
+        master_key: pulumi.Input[str] | None = None,
+        backup_key: pulumi.Input[str] | None = None,
+        valid_seconds: pulumi.Input[int] = DEFAULT_VALID_SECONDS,
+        disable_on_delete: bool = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        domain_name, domain_type, opts = domain_reference(domain_name, opts)
+        props: dict[str, Any] = {
+            "domain_name": domain_name,
+            "domain_type": domain_type,
+            "enabled": enabled,
+            "master_key": None if master_key is None else pulumi.Output.secret(master_key),
+            "backup_key": None if backup_key is None else pulumi.Output.secret(backup_key),
+            "valid_seconds": valid_seconds,
+            "disable_on_delete": disable_on_delete,
+            "master_key_digest": None,
+            "backup_key_digest": None,
+            "generated": None,
+        }
+        secret = pulumi.ResourceOptions(additional_secret_outputs=SECRET_OUTPUTS)
+        super().__init__(self.provider_class(), resource_name, props, pulumi.ResourceOptions.merge(secret, opts))
+
+
+class PushAuthKey(_AuthKeyResource, module="tclive", name="PushAuthKey"):
+    """Push authentication of a push domain: on/off, master and backup keys, validity.
+
+    Tencent enables push authentication on every new push domain with a generated key; this
+    resource takes that setting over. Push URLs then need ``txSecret``/``txTime``
+    (:func:`pulumi_tclive.signed_url` or ``tclive url sign``).
+
+    Args:
+        resource_name: The Pulumi resource name.
+        domain_name: The push domain: a :class:`LiveDomain` (then preview checks it is a push domain)
+            or its name.
+        enabled: Push authentication on (default) or off.
+        master_key: The key URLs are signed with (a secret): 8-64 letters and digits. ``None``
+            (default) generates one on create and keeps it.
+        backup_key: A second valid key for rotation (a secret), or ``None`` for none.
+        valid_seconds: AuthDelta: how long past its ``txTime`` a URL is still accepted, 1 s to 30 days
+            (default 1800).
+        disable_on_delete: ``True`` switches push authentication off when the resource is deleted;
+            ``False`` (default) leaves the domain as it is.
+        opts: Pulumi resource options.
+
+    Outputs: ``master_key``, ``backup_key`` (secrets), ``master_key_digest``, ``backup_key_digest``,
+    ``generated`` (the master key was generated).
+    """
+
+    provider_class = PushAuthKeyProvider
+
+
+class PlayAuthKey(_AuthKeyResource, module="tclive", name="PlayAuthKey"):
+    """Play authentication of a play domain: on/off, key and backup key, validity.
+
+    Play domains start with authentication off; with it on, play URLs need ``txSecret``/``txTime``
+    signed with this key.
+
+    Args:
+        resource_name: The Pulumi resource name.
+        domain_name: The play domain: a :class:`LiveDomain` (then preview checks it is a play domain)
+            or its name.
+        enabled: Play authentication on (default) or off.
+        master_key: AuthKey (a secret): 8-64 letters and digits. ``None`` (default) generates one on
+            create and keeps it.
+        backup_key: AuthBackKey for rotation (a secret), or ``None`` for none.
+        valid_seconds: AuthDelta, 1 s to 30 days (default 1800).
+        disable_on_delete: ``True`` switches play authentication off when the resource is deleted;
+            ``False`` (default) leaves the domain as it is.
+        opts: Pulumi resource options.
+
+    Outputs: as :class:`PushAuthKey`.
+    """
+
+    provider_class = PlayAuthKeyProvider

@@ -1,0 +1,358 @@
+"""``PlayDomainCertificate``: the HTTPS certificate of a play domain.
+
+Bind: ModifyLiveDomainCertBindings (a PEM pair, which Tencent uploads to its SSL certificate
+service, or ``CloudCertId`` for a certificate already there); read: DescribeLiveDomainCertBindings
+and DescribeLiveDomainCert; delete: UnBindLiveDomainCert. Terraform's equivalent is
+``tencentcloud_css_play_domain_cert_attachment``.
+
+Preview checks a PEM pair with ``cryptography`` (``pulumi_tclive.tls``): the PEM parses; the
+private key is unencrypted and belongs to the leaf certificate; the bundle is leaf first, each
+certificate signed by the next; a SAN covers the domain (RFC 6125 wildcards); the certificate is
+valid now and for at least ``min_valid_days`` more days (default 14: a certificate that expires
+sooner fails the preview; set 0 to accept it). Every message names the certificate's subject,
+SANs and dates. A ``cloud_cert_id`` cannot be checked offline: the bind itself fails when the
+certificate does not cover the domain (Tencent lists the domain in ``MismatchedDomainNames``).
+
+The private key is only ever a secret: wrapped with ``Output.secret``, a secret output, never in
+a message. Drift: refresh reads which certificate the domain has; another one (or none) shows as
+a changed ``fingerprint`` (or a deleted resource) and the next ``up`` binds this one again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
+
+from .. import rules, tls
+from ..cloud.client import TencentCloudClient
+from ..cloud.streaming import (
+    DESCRIBE_LIVE_DOMAIN_CERT,
+    DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
+    MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
+    UNBIND_LIVE_DOMAIN_CERT,
+    DescribeLiveDomainCertBindingsRequest,
+    DescribeLiveDomainCertRequest,
+    LiveCertDomainInfo,
+    ModifyLiveDomainCertBindingsRequest,
+    UnBindLiveDomainCertRequest,
+)
+from ..errors import RuleViolation, TencentCloudApiError
+from ._domain_ref import domain_reference
+from ._provider import TcliveProvider, as_int, failures, is_unknown, say
+
+__all__ = [
+    "DEFAULT_MIN_VALID_DAYS",
+    "PlayDomainCertificate",
+    "PlayDomainCertificateProvider",
+    "check_certificate",
+]
+
+DEFAULT_MIN_VALID_DAYS = 14
+_NOT_FOUND = ("ResourceNotFound.CrtDomainNotFound", "ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist")
+
+
+def check_certificate(
+    certificate: str, private_key: str, domain: str | None, *, now: datetime, min_valid_days: int
+) -> list[CheckFailure]:
+    """Every problem of a PEM pair for ``domain``; messages name the certificate, never the key."""
+    try:
+        chain = tls.load_chain(certificate)
+    except ValueError as exc:
+        return [CheckFailure("certificate", f"The certificate is not usable: {exc}. Give the PEM bundle, leaf first.")]
+    leaf = tls.summarize(chain[0])
+    found: list[CheckFailure] = []
+    try:
+        key = tls.load_private_key(private_key)
+    except ValueError as exc:
+        found.append(CheckFailure("", f"private_key (a secret, not shown) is not usable: {exc}."))
+    else:
+        if tls.key_problem(chain[0], key):
+            found.append(
+                CheckFailure(
+                    "",
+                    f"private_key (a secret, not shown) does not belong to the {leaf.describe()}. "
+                    "Give the key the certificate was issued for.",
+                )
+            )
+    order = tls.chain_problem(chain)
+    if order:
+        found.append(CheckFailure("certificate", f"The bundle is not in order: {order}."))
+    if domain and not tls.covers(leaf.dns_names, domain):
+        found.append(
+            CheckFailure(
+                "certificate",
+                f"The {leaf.describe()} does not cover {domain}. Use a certificate whose SANs include {domain} "
+                f"or *.{domain.partition('.')[2]}.",
+            )
+        )
+    if leaf.not_before > now:
+        found.append(CheckFailure("certificate", f"The {leaf.describe()} is not valid yet. Wait, or use another one."))
+    if leaf.not_after <= now:
+        found.append(CheckFailure("certificate", f"The {leaf.describe()} has expired. Renew it."))
+    elif leaf.not_after - now < timedelta(days=min_valid_days):
+        days = (leaf.not_after - now).days
+        found.append(
+            CheckFailure(
+                "certificate",
+                f"The {leaf.describe()} expires in {days} days, within min_valid_days={min_valid_days}. "
+                "Renew it first, or set min_valid_days lower to bind it anyway.",
+            )
+        )
+    return found
+
+
+def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "domain_name": props.get("domain_name"),
+        "domain_type": props.get("domain_type"),
+        "certificate": props.get("certificate"),
+        "private_key": props.get("private_key"),
+        "cloud_cert_id": props.get("cloud_cert_id"),
+        "alias": props.get("alias"),
+        "min_valid_days": as_int(props.get("min_valid_days"), DEFAULT_MIN_VALID_DAYS),
+    }
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class PlayDomainCertificateProvider(TcliveProvider):
+    """Dynamic provider of :class:`PlayDomainCertificate` (see the module docstring)."""
+
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = dict(news)
+        name = inputs.get("domain_name")
+        if isinstance(name, str):
+            inputs["domain_name"] = rules.normalize_domain_name(name)
+        if inputs.get("min_valid_days") is None:
+            inputs["min_valid_days"] = DEFAULT_MIN_VALID_DAYS
+        problems: list[rules.Problem] = []
+        domain = inputs.get("domain_name")
+        if not is_unknown(domain):
+            problems += rules.check_live_domain_name(domain)
+        domain_type = inputs.get("domain_type")
+        if domain_type is not None and not is_unknown(domain_type) and domain_type != "play":
+            problems.append(
+                rules.Problem(
+                    "domain_name",
+                    domain,
+                    f"PlayDomainCertificate needs a play domain, and {domain} is a {domain_type} domain.",
+                    "Bind HTTPS certificates to play domains only.",
+                )
+            )
+        days = inputs.get("min_valid_days")
+        if not is_unknown(days) and (isinstance(days, bool) or as_int(days, -1) < 0 or as_int(days, -1) != days):
+            problems.append(rules.Problem("min_valid_days", days, f"min_valid_days is {days!r}.", "Give 0 or more."))
+        found = failures(problems)
+        certificate, key, cloud_id = inputs.get("certificate"), inputs.get("private_key"), inputs.get("cloud_cert_id")
+        pem_given = certificate is not None or key is not None
+        if pem_given and cloud_id is not None:
+            found.append(
+                CheckFailure("cloud_cert_id", "Give either certificate + private_key, or cloud_cert_id, not both.")
+            )
+        elif not pem_given and cloud_id is None:
+            found.append(
+                CheckFailure(
+                    "certificate",
+                    "No certificate given. Give certificate (PEM) and private_key, or the cloud_cert_id of a "
+                    "certificate in Tencent SSL.",
+                )
+            )
+        elif pem_given and (certificate is None or key is None):
+            missing = "private_key" if key is None else "certificate"
+            found.append(CheckFailure("", f"{missing} is missing: a PEM certificate needs its private key."))
+        elif pem_given and not any(is_unknown(v) for v in (certificate, key)):
+            known_domain = domain if isinstance(domain, str) and not is_unknown(domain) else None
+            if not isinstance(certificate, str) or not isinstance(key, str):
+                found.append(CheckFailure("", "certificate and private_key must be PEM text."))
+            else:
+                found += check_certificate(
+                    certificate,
+                    key,
+                    known_domain,
+                    now=datetime.now(UTC),
+                    min_valid_days=as_int(days, DEFAULT_MIN_VALID_DAYS) if not is_unknown(days) else 0,
+                )
+        return CheckResult(inputs, found)
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        old, new = _inputs(olds), _inputs(news)
+        changed = [k for k in ("domain_name", "cloud_cert_id", "alias", "min_valid_days") if old[k] != new[k]]
+        changed += [k for k in ("domain_name", "certificate", "cloud_cert_id") if is_unknown(news.get(k))]
+        wanted = new["certificate"]
+        if isinstance(wanted, str):
+            # The bound certificate's fingerprint (refreshed from Tencent) against the one declared.
+            if _fingerprint(wanted) != olds.get("fingerprint"):
+                changed.append("certificate")
+        elif new["cloud_cert_id"] is not None and new["cloud_cert_id"] != olds.get("bound_cloud_cert_id"):
+            changed.append("cloud_cert_id")
+        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+
+    def _bind(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
+        domain = str(inputs["domain_name"])
+        from .domain import describe_live_domain
+
+        info = describe_live_domain(client, domain)
+        if info is None:
+            raise RuleViolation(
+                f"PlayDomainCertificate: the live domain {domain} does not exist in this account. Declare it with "
+                "LiveDomain (and pass that LiveDomain as domain_name), then run `pulumi up` again."
+            )
+        if info.Type != 1:
+            raise RuleViolation(
+                f"PlayDomainCertificate needs a play domain, and {domain} is a push domain. "
+                "Bind HTTPS certificates to play domains only."
+            )
+        pem = inputs["certificate"]
+        request = ModifyLiveDomainCertBindingsRequest(
+            DomainInfos=[LiveCertDomainInfo(DomainName=domain, Status=1)],
+            CloudCertId=inputs["cloud_cert_id"] if pem is None else None,
+            CertificatePublicKey=pem,
+            CertificatePrivateKey=inputs["private_key"] if pem is not None else None,
+            CertificateAlias=(inputs["alias"] or f"tclive-{domain}") if pem is not None else None,
+        )
+        try:
+            answer = client.call(MODIFY_LIVE_DOMAIN_CERT_BINDINGS, request)
+        except TencentCloudApiError as exc:
+            raise RuleViolation(
+                f"PlayDomainCertificate {domain}: Tencent Cloud refused the certificate ({exc.code}: {exc.message}). "
+                "Fix the certificate (or cloud_cert_id) and run `pulumi up` again."
+            ) from None
+        failed = [e for e in answer.Errors if e.DomainName == domain]
+        if domain in answer.MismatchedDomainNames or failed:
+            detail = "; ".join(f"{e.Code}: {e.Message}" for e in failed) or "the certificate does not cover it"
+            raise RuleViolation(
+                f"PlayDomainCertificate {domain}: the certificate was not bound ({detail}). Use a certificate whose "
+                "SANs cover the domain."
+            )
+        return self._outputs(client, inputs)
+
+    @staticmethod
+    def _outputs(client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
+        domain = str(inputs["domain_name"])
+        found = client.call(
+            DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS, DescribeLiveDomainCertBindingsRequest(DomainName=domain)
+        ).LiveDomainCertBindings
+        if not found:
+            return None
+        binding = found[0]
+        cert = client.call(DESCRIBE_LIVE_DOMAIN_CERT, DescribeLiveDomainCertRequest(DomainName=domain)).DomainCertInfo
+        pem = cert.HttpsCrt if cert is not None else ""
+        summary = tls.summarize(tls.load_chain(pem)[0]) if pem else None
+        return {
+            **inputs,
+            "bound_cloud_cert_id": binding.CloudCertId,
+            "https_enabled": binding.Status == 1,
+            "expires_at": _iso(summary.not_after) if summary else "",
+            "fingerprint": summary.fingerprint if summary else "",
+            "subject": summary.subject if summary else "",
+            "dns_names": list(summary.dns_names) if summary else [],
+        }
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _inputs(props)
+        outputs = self._bind(self.runtime.client(), inputs)
+        if outputs is None:
+            raise RuleViolation(f"PlayDomainCertificate {inputs['domain_name']}: bound, but no binding is listed.")
+        return CreateResult(str(inputs["domain_name"]), outputs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        inputs = _inputs(news)
+        outputs = self._bind(self.runtime.client(), inputs)
+        if outputs is None:
+            raise RuleViolation(f"PlayDomainCertificate {id_}: bound, but no binding is listed.")
+        return UpdateResult(outputs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        inputs = _inputs(props)
+        try:
+            outputs = self._outputs(self.runtime.client(), inputs)
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND):
+                return ReadResult("", {})
+            raise
+        if outputs is None:
+            return ReadResult("", {})
+        return ReadResult(id_, outputs, inputs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        try:
+            self.runtime.client().call(UNBIND_LIVE_DOMAIN_CERT, UnBindLiveDomainCertRequest(DomainName=id_))
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND):
+                say(f"PlayDomainCertificate {id_}: no certificate was bound any more.")
+                return
+            raise
+
+
+def _fingerprint(pem: str) -> str | None:
+    try:
+        return tls.summarize(tls.load_chain(pem)[0]).fingerprint
+    except ValueError:
+        return None
+
+
+class PlayDomainCertificate(Resource, module="tclive", name="PlayDomainCertificate"):
+    """An HTTPS certificate bound to a play domain (so ``https://`` play URLs work).
+
+    Args:
+        resource_name: The Pulumi resource name.
+        domain_name: The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.
+        certificate: The PEM bundle, leaf first then its issuers. Checked at preview (see the module docstring).
+        private_key: The leaf's unencrypted PEM private key. Always handled as a secret.
+        cloud_cert_id: Instead of a PEM pair: the ID of a certificate already in Tencent SSL.
+        alias: The name the uploaded certificate gets in Tencent SSL (default ``tclive-<domain>``).
+        min_valid_days: Preview fails when the certificate expires within this many days (default 14; 0 to allow).
+        opts: Pulumi resource options.
+
+    Outputs: ``expires_at`` (ISO 8601 UTC), ``fingerprint`` (SHA-256, colon hex), ``subject``, ``dns_names``,
+    ``bound_cloud_cert_id``, ``https_enabled``.
+    """
+
+    domain_name: pulumi.Output[str]
+    expires_at: pulumi.Output[str]
+    fingerprint: pulumi.Output[str]
+    subject: pulumi.Output[str]
+    dns_names: pulumi.Output[list[str]]
+    bound_cloud_cert_id: pulumi.Output[str]
+    https_enabled: pulumi.Output[bool]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: Any,
+        certificate: pulumi.Input[str] | None = None,
+        private_key: pulumi.Input[str] | None = None,
+        cloud_cert_id: pulumi.Input[str] | None = None,
+        alias: pulumi.Input[str] | None = None,
+        min_valid_days: pulumi.Input[int] = DEFAULT_MIN_VALID_DAYS,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        domain_name, domain_type, opts = domain_reference(domain_name, opts)
+        props: dict[str, Any] = {
+            "domain_name": domain_name,
+            "domain_type": domain_type,
+            "certificate": certificate,
+            "private_key": None if private_key is None else pulumi.Output.secret(private_key),
+            "cloud_cert_id": cloud_cert_id,
+            "alias": alias,
+            "min_valid_days": min_valid_days,
+            "bound_cloud_cert_id": None,
+            "https_enabled": None,
+            "expires_at": None,
+            "fingerprint": None,
+            "subject": None,
+            "dns_names": None,
+        }
+        secret = pulumi.ResourceOptions(additional_secret_outputs=["private_key"])
+        super().__init__(
+            PlayDomainCertificateProvider(), resource_name, props, pulumi.ResourceOptions.merge(secret, opts)
+        )

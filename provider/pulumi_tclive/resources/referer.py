@@ -1,0 +1,247 @@
+"""``PlayReferer``: a play domain's Referer allow or deny list.
+
+DescribeLiveDomainReferer / ModifyLiveDomainReferer (``Enable``, ``Type`` 1 allow list / 0 deny
+list, ``AllowEmpty``, ``Rules`` joined with ``;``); Terraform's equivalent is
+``tencentcloud_css_domain_referer``. Tencent checks the Referer header of HTTP(S) playback (FLV,
+HLS); RTMP and WebRTC playback send none and are not filtered.
+
+Preview checks each rule: a host name, optionally with a leading ``*.`` wildcard label and a
+``:port``; no scheme, path, spaces or ``;``; no duplicates. An allow list with no rule and
+``allow_empty=False`` would refuse every browser, so it is refused too. Delete switches the
+Referer check off (``Enable=0``). A list changed or switched off in the console shows on refresh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
+
+from .. import rules as product_rules
+from ..cloud.client import TencentCloudClient
+from ..cloud.streaming import (
+    DESCRIBE_LIVE_DOMAIN_REFERER,
+    MODIFY_LIVE_DOMAIN_REFERER,
+    DescribeLiveDomainRefererRequest,
+    ModifyLiveDomainRefererRequest,
+)
+from ..errors import RuleViolation, TencentCloudApiError
+from ._domain_ref import domain_reference
+from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+
+__all__ = ["PlayReferer", "PlayRefererProvider", "check_referer_rules"]
+
+MODES = {"allow": 1, "deny": 0}
+_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
+_RULE = re.compile(rf"^(?:\*\.)?{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?$")
+_NOT_FOUND = ("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist")
+
+
+def check_referer_rules(mode: object, values: object, allow_empty: object) -> list[product_rules.Problem]:
+    """The preview checks of ``mode``, ``rules`` and ``allow_empty`` (unknown values are skipped)."""
+    problems: list[product_rules.Problem] = []
+    if not is_unknown(mode) and mode not in MODES:
+        problems.append(
+            product_rules.Problem("mode", mode, f"mode is {mode!r}.", "Use 'allow' (allow list) or 'deny' (deny list).")
+        )
+    if not is_unknown(allow_empty) and not isinstance(allow_empty, bool):
+        problems.append(
+            product_rules.Problem("allow_empty", allow_empty, f"allow_empty is {allow_empty!r}.", "Use true or false.")
+        )
+    if is_unknown(values) or (isinstance(values, list) and any(is_unknown(v) for v in values)):
+        return problems
+    if not isinstance(values, list) or any(not isinstance(v, str) for v in values):
+        problems.append(product_rules.Problem("rules", values, f"rules is {values!r}.", "Give a list of host names."))
+        return problems
+    seen: set[str] = set()
+    for raw in values:
+        rule = raw.strip().lower()
+        if not _RULE.match(rule):
+            problems.append(
+                product_rules.Problem(
+                    "rules",
+                    raw,
+                    f"The referer rule {raw!r} is not a host name.",
+                    "Give host names such as www.example.com or *.example.com (optionally :port), "
+                    "without http://, paths, spaces or ';'.",
+                )
+            )
+        elif rule in seen:
+            problems.append(
+                product_rules.Problem("rules", raw, f"The referer rule {raw!r} is listed twice.", "List it once.")
+            )
+        seen.add(rule)
+    if mode == "allow" and not values and allow_empty is False:
+        problems.append(
+            product_rules.Problem(
+                "rules",
+                values,
+                "An allow list with no rules and allow_empty=False refuses every browser.",
+                "Add the sites that may embed the player, or set allow_empty=True.",
+            )
+        )
+    return problems
+
+
+def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    values = props.get("rules")
+    return {
+        "domain_name": props.get("domain_name"),
+        "domain_type": props.get("domain_type"),
+        "mode": props.get("mode") or "allow",
+        "rules": [str(v).strip().lower() for v in values] if isinstance(values, list) else values,
+        "allow_empty": as_bool(props.get("allow_empty"), False),
+    }
+
+
+class PlayRefererProvider(TcliveProvider):
+    """Dynamic provider of :class:`PlayReferer`."""
+
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = dict(news)
+        if isinstance(inputs.get("domain_name"), str):
+            inputs["domain_name"] = product_rules.normalize_domain_name(inputs["domain_name"])
+        inputs.setdefault("mode", "allow")
+        inputs["mode"] = inputs["mode"] or "allow"
+        if inputs.get("allow_empty") is None:
+            inputs["allow_empty"] = False
+        if inputs.get("rules") is None:
+            inputs["rules"] = []
+        problems: list[product_rules.Problem] = []
+        domain = inputs.get("domain_name")
+        if not is_unknown(domain):
+            problems += product_rules.check_live_domain_name(domain)
+        domain_type = inputs.get("domain_type")
+        if domain_type is not None and not is_unknown(domain_type) and domain_type != "play":
+            problems.append(
+                product_rules.Problem(
+                    "domain_name",
+                    domain,
+                    f"PlayReferer needs a play domain, and {domain} is a {domain_type} domain.",
+                    "Referer rules apply to play domains only.",
+                )
+            )
+        problems += check_referer_rules(inputs["mode"], inputs["rules"], inputs["allow_empty"])
+        rules = inputs["rules"]
+        if not problems and isinstance(rules, list) and all(isinstance(v, str) for v in rules):
+            inputs["rules"] = [str(v).strip().lower() for v in inputs["rules"]]
+        return CheckResult(inputs, failures(problems))
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        old, new = _inputs(olds), _inputs(news)
+        changed = [k for k in ("domain_name", "mode", "rules", "allow_empty") if old[k] != new[k]]
+        changed += [k for k in ("domain_name", "mode", "rules", "allow_empty") if is_unknown(news.get(k))]
+        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+
+    def _apply(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any]:
+        domain = str(inputs["domain_name"])
+        try:
+            client.call(
+                MODIFY_LIVE_DOMAIN_REFERER,
+                ModifyLiveDomainRefererRequest(
+                    DomainName=domain,
+                    Enable=1,
+                    Type=MODES[str(inputs["mode"])],
+                    AllowEmpty=1 if inputs["allow_empty"] else 0,
+                    Rules=";".join(inputs["rules"]),
+                ),
+            )
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND, "ResourceNotFound.PlayDomainNoRecord"):
+                raise RuleViolation(
+                    f"PlayReferer: {domain} is not a play domain of this account ({exc.code}). Declare the play "
+                    "domain with LiveDomain (and pass it as domain_name), then run `pulumi up` again."
+                ) from None
+            raise
+        return dict(inputs)
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _inputs(props)
+        return CreateResult(str(inputs["domain_name"]), self._apply(self.runtime.client(), inputs))
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        return UpdateResult(self._apply(self.runtime.client(), _inputs(news)))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        try:
+            answer = self.runtime.client().call(
+                DESCRIBE_LIVE_DOMAIN_REFERER, DescribeLiveDomainRefererRequest(DomainName=id_)
+            )
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND):
+                return ReadResult("", {})
+            raise
+        config = answer.RefererAuthConfig
+        if config is None or config.Enable != 1:
+            return ReadResult("", {})
+        inputs = {
+            **_inputs(props),
+            "mode": "allow" if config.Type == 1 else "deny",
+            "rules": [rule for rule in config.Rules.split(";") if rule],
+            "allow_empty": config.AllowEmpty == 1,
+        }
+        return ReadResult(id_, inputs, inputs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        inputs = _inputs(props)
+        try:
+            self.runtime.client().call(
+                MODIFY_LIVE_DOMAIN_REFERER,
+                ModifyLiveDomainRefererRequest(
+                    DomainName=id_,
+                    Enable=0,
+                    Type=MODES.get(str(inputs["mode"]), 1),
+                    AllowEmpty=1 if inputs["allow_empty"] else 0,
+                    Rules="",
+                ),
+            )
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND):
+                say(f"PlayReferer {id_}: the domain is gone already.")
+                return
+            raise
+
+
+class PlayReferer(Resource, module="tclive", name="PlayReferer"):
+    """Referer allow/deny list of a play domain (HTTP-FLV and HLS playback).
+
+    Args:
+        resource_name: The Pulumi resource name.
+        domain_name: The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.
+        mode: ``allow`` (default: only the listed sites may play) or ``deny`` (the listed sites may not).
+        rules: Host names, ``*.example.com`` wildcards allowed, optionally with ``:port``.
+        allow_empty: ``True`` also lets requests without a Referer header play (apps, direct links). Default ``False``.
+        opts: Pulumi resource options.
+
+    Deleting the resource switches the Referer check off.
+    """
+
+    domain_name: pulumi.Output[str]
+    mode: pulumi.Output[str]
+    rules: pulumi.Output[list[str]]
+    allow_empty: pulumi.Output[bool]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: Any,
+        mode: pulumi.Input[str] = "allow",
+        rules: pulumi.Input[list[str]] | None = None,
+        allow_empty: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        domain_name, domain_type, opts = domain_reference(domain_name, opts)
+        props: dict[str, Any] = {
+            "domain_name": domain_name,
+            "domain_type": domain_type,
+            "mode": mode,
+            "rules": rules if rules is not None else [],
+            "allow_empty": allow_empty,
+        }
+        super().__init__(PlayRefererProvider(), resource_name, props, opts)
