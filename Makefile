@@ -30,7 +30,7 @@ demo: $(STAMP)
 	@$(BIN)/tclive emulator show --state $(DEMO_STATE)
 
 # `tclive import` on a seeded emulator account: seeds examples/adopt-existing/.tclive/, regenerates the example
-# from it, then applies it with the offline engine (12 adoptions, no create, update or delete call).
+# from it, then applies it with the offline engine (17 adoptions, no create, update or delete call).
 adopt-existing: $(STAMP)
 	@$(BIN)/python examples/adopt-existing/seed.py
 	@$(BIN)/python -m pulumi_tclive.testing up examples/adopt-existing

@@ -38,6 +38,15 @@ live_example_org_cname = tclive.CnameRecord(
     zone="example.org",
     ttl=600,
 )
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+live_example_org_push_auth = tclive.PushAuthKey(
+    "live.example.org-push-auth",
+    domain_name=live_example_org,
+    enabled=True,
+    valid_seconds=1800,
+    adopt_existing=True,
+)
 
 # mp-play.example.com: mini-program play domain. Tencent Cloud never lets a mini-program
 # play domain be deleted or unbound (R8): it is protected, and retained if it ever
@@ -72,6 +81,15 @@ new_push_example_com = tclive.LiveDomain(
     domain_type="push",
     scene="standard",
     enabled=True,
+    adopt_existing=True,
+)
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+new_push_example_com_push_auth = tclive.PushAuthKey(
+    "new-push.example.com-push-auth",
+    domain_name=new_push_example_com,
+    enabled=True,
+    valid_seconds=1800,
     adopt_existing=True,
 )
 
@@ -112,6 +130,22 @@ play_example_com_cname = tclive.CnameRecord(
     zone="example.com",
     ttl=600,
 )
+# Play authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+play_example_com_play_auth = tclive.PlayAuthKey(
+    "play.example.com-play-auth",
+    domain_name=play_example_com,
+    enabled=True,
+    valid_seconds=3600,
+    adopt_existing=True,
+)
+play_example_com_referer = tclive.PlayReferer(
+    "play.example.com-referer",
+    domain_name=play_example_com,
+    mode="allow",
+    rules=["example.com", "*.example.com"],
+    allow_empty=False,
+)
 
 # push.example.com: standard push domain.
 push_example_com = tclive.LiveDomain(
@@ -129,6 +163,15 @@ push_example_com_cname = tclive.CnameRecord(
     dns="dnspod",
     zone="example.com",
     ttl=600,
+)
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+push_example_com_push_auth = tclive.PushAuthKey(
+    "push.example.com-push-auth",
+    domain_name=push_example_com,
+    enabled=True,
+    valid_seconds=1800,
+    adopt_existing=True,
 )
 
 pulumi.export(

@@ -7,7 +7,7 @@ This is how the example next to it was generated; `make adopt-existing` runs it,
 It creates examples/adopt-existing/.tclive/emulator.sqlite3 afresh, holding what a team typically
 has before adopting pulumi-tclive: a plugin licence, standard and mini-program domains with their
 CNAMEs in two DNSPod zones, a domain under an IDN zone, a disabled domain, a domain whose CNAME was never
-added, and records that belong to no live domain. Then it runs
+added, push and play authentication, a Referer allow list, and records that belong to no live domain. Then it runs
 
     tclive import --endpoint embedded --state .tclive/emulator.sqlite3 --all --out . --force
 
@@ -40,6 +40,12 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainRequest,
     ForbidLiveDomainRequest,
 )
+from pulumi_tclive.cloud.streaming import (
+    MODIFY_LIVE_DOMAIN_REFERER,
+    MODIFY_LIVE_PLAY_AUTH_KEY,
+    ModifyLiveDomainRefererRequest,
+    ModifyLivePlayAuthKeyRequest,
+)
 from pulumi_tclive.emulator import Emulator
 
 HERE = Path(__file__).resolve().parent
@@ -60,6 +66,10 @@ DOMAINS = (
     ("live.xn--bcher-kva.de", 1, False, 1, "xn--bcher-kva.de"),
 )
 DISABLED = ("old-play.example.com",)
+# Set in the console: play authentication (the key is this fake account's; the import never copies it) and a
+# Referer allow list. Push domains have push authentication with a key Tencent generated, as on Tencent Cloud.
+PLAY_AUTH_KEY = "0123456789abcdef0123456789abcdef"
+REFERER_RULES = "example.com;*.example.com"
 FOREIGN_RECORDS = (
     ("example.com", "www", "A", "192.0.2.10"),
     ("example.com", "cdn", "CNAME", "cdn.example.net."),
@@ -115,6 +125,18 @@ def seed(state: Path) -> None:
             client.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName=name))
         # The mini-program play domain already serves: adopting it must not trip the R7 usage check.
         client.call(RECORD_TRAFFIC, RecordTrafficRequest(DomainName="mp-play.example.com", Bytes=5_000_000_000))
+        client.call(
+            MODIFY_LIVE_PLAY_AUTH_KEY,
+            ModifyLivePlayAuthKeyRequest(
+                DomainName="play.example.com", Enable=1, AuthKey=PLAY_AUTH_KEY, AuthDelta=3600
+            ),
+        )
+        client.call(
+            MODIFY_LIVE_DOMAIN_REFERER,
+            ModifyLiveDomainRefererRequest(
+                DomainName="play.example.com", Enable=1, Type=1, AllowEmpty=0, Rules=REFERER_RULES
+            ),
+        )
         for zone, host, record_type, value in FOREIGN_RECORDS:
             client.call(
                 CREATE_RECORD,

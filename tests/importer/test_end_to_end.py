@@ -2,8 +2,9 @@
 
 The account is examples/adopt-existing/seed.py's: standard and mini-program domains (the
 mini-program play domain with traffic this month), CNAMEs in two DNSPod zones, a disabled
-domain, a domain with no CNAME yet, a domain under an IDN zone, and records that belong to no
-live domain. The tests run in file order on one account, each from where the previous left it.
+domain, a domain with no CNAME yet, a domain under an IDN zone, push and play authentication, a
+Referer allow list, and records that belong to no live domain; the fixture adds an HTTPS
+certificate. The tests run in file order on one account, each from where the previous left it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,22 @@ from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest
+from pulumi_tclive.cloud.streaming import (
+    DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
+    DESCRIBE_LIVE_DOMAIN_REFERER,
+    DESCRIBE_LIVE_PLAY_AUTH_KEY,
+    DESCRIBE_LIVE_PUSH_AUTH_KEY,
+    MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
+    DescribeLiveDomainCertBindingsRequest,
+    DescribeLiveDomainRefererRequest,
+    DescribeLivePlayAuthKeyRequest,
+    DescribeLivePushAuthKeyRequest,
+    LiveCertDomainInfo,
+    ModifyLiveDomainCertBindingsRequest,
+)
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.certs import issue
 
 from .support import READ_ONLY, REPO, WRITES, Run, request_log, ruff, seed_module, tclive
 
@@ -33,7 +48,7 @@ class Account:
     console: TencentCloudClient
     imported: Run
     import_calls: dict[str, int]
-    secret_key: str
+    secrets: tuple[str, ...]  # the credentials, every auth key and the certificate's private key
 
     def run_import(self, *args: str, state: str | None = None) -> Run:
         """``tclive import`` on the seeded account (or on ``state``), run in ``root``."""
@@ -53,7 +68,24 @@ class Account:
             for zone in ("example.com", "example.org", "xn--bcher-kva.de")
         ]
         licences = self.console.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest()).Licenses
-        return (domains, records, licences)
+        return (domains, records, licences, *security(self.console))
+
+
+PUSH_DOMAINS = ("push.example.com", "new-push.example.com", "live.example.org")
+
+
+def security(console: TencentCloudClient) -> tuple[object, ...]:
+    """The auth keys of every push domain and of play.example.com, its certificate binding and referer rules."""
+    push = [
+        console.call(DESCRIBE_LIVE_PUSH_AUTH_KEY, DescribeLivePushAuthKeyRequest(DomainName=d)).PushAuthKeyInfo
+        for d in PUSH_DOMAINS
+    ]
+    play = console.call(DESCRIBE_LIVE_PLAY_AUTH_KEY, DescribeLivePlayAuthKeyRequest(DomainName="play.example.com"))
+    bindings = console.call(DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS, DescribeLiveDomainCertBindingsRequest())
+    referer = console.call(
+        DESCRIBE_LIVE_DOMAIN_REFERER, DescribeLiveDomainRefererRequest(DomainName="play.example.com")
+    )
+    return (push, play.PlayAuthKeyInfo, bindings.LiveDomainCertBindings, referer.RefererAuthConfig)
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +93,26 @@ def account(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Account]:
     root = tmp_path_factory.mktemp("import")
     state = root / "account" / "emulator.sqlite3"
     seed_module().seed(state)
+    certificate = issue("play.example.com")
     with Emulator(state) as emulator, emulator.client() as console:
+        console.call(
+            MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
+            ModifyLiveDomainCertBindingsRequest(
+                DomainInfos=[LiveCertDomainInfo(DomainName="play.example.com", Status=1)],
+                CertificatePublicKey=certificate.chain,
+                CertificatePrivateKey=certificate.key,
+            ),
+        )
+        push, play, _, _ = security(console)
+        keys = [k for info in push for k in (info.MasterAuthKey, info.BackupAuthKey) if k]  # type: ignore[union-attr]
+        keys += [k for k in (play.AuthKey, play.AuthBackKey) if k]  # type: ignore[union-attr]
+        secrets = (emulator.credentials.secret_key, certificate.key, *keys)
         before = request_log(console)
         run = tclive("import", "--endpoint", "embedded", "--state", str(state), "--out", "imported", cwd=root)
         calls = request_log(console)
         calls.subtract(before)
         made = {k: v for k, v in calls.items() if v}
-        yield Account(root, root / "imported", console, run, made, emulator.credentials.secret_key)
+        yield Account(root, root / "imported", console, run, made, secrets)
 
 
 def ops(result: RunResult) -> dict[str, int]:
@@ -104,6 +149,13 @@ def test_the_program_declares_the_account_as_it_is(account: Account) -> None:
     assert "# NO CNAME: no CNAME yet in DNSPod zone example.com: add" in program
     assert '"new-push.example.com-cname"' not in program
     assert 'zone="example.org"' in program
+    # Security settings as the domains have them; keys stay in the account (adopt_existing keeps them).
+    assert program.count("tclive.PushAuthKey(") == 3
+    play_auth = program[program.index('"play.example.com-play-auth",') :]
+    assert "valid_seconds=3600" in play_auth and "adopt_existing=True" in play_auth
+    bound = security(account.console)[2]
+    assert f'cloud_cert_id="{bound[0].CloudCertId}"' in program  # type: ignore[index]
+    assert 'rules=["example.com", "*.example.com"]' in program
     # Records of no live domain are not imported; the IDN domain LiveDomain refuses is left out, with why.
     for foreign in ("www", "cdn", "alias", "192.0.2.10", "xn--bcher-kva"):
         assert foreign not in program
@@ -114,7 +166,8 @@ def test_the_program_declares_the_account_as_it_is(account: Account) -> None:
     stack = (account.out / "Pulumi.dev.yaml").read_text()
     assert 'tclive:emulatorState: "../account/emulator.sqlite3"' in stack
     for written in account.out.iterdir():
-        assert account.secret_key not in written.read_text(), f"{written.name} holds the secret key"
+        for secret in account.secrets:
+            assert secret not in written.read_text(), f"{written.name} holds a secret"
 
 
 def test_the_program_is_formatted_and_passes_ruff(account: Account) -> None:
@@ -129,7 +182,7 @@ def test_up_makes_no_create_update_or_delete_call(account: Account) -> None:
     before_log, before = request_log(account.console), account.snapshot()
     result = account.engine().up()
     assert result.ok, result.text
-    assert ops(result) == {"create": 12}  # every create is an adoption
+    assert ops(result) == {"create": 18}  # every create is an adoption
     calls = request_log(account.console)
     calls.subtract(before_log)
     made = {action: n for action, n in calls.items() if n}
@@ -144,7 +197,7 @@ def test_the_preview_after_up_shows_no_changes(account: Account) -> None:
     result = account.engine().preview()
     assert result.ok, result.text
     assert ops(result) == {}
-    assert "12 unchanged" in result.text
+    assert "18 unchanged" in result.text
 
 
 def test_importing_again_into_the_same_directory_refuses_without_force(account: Account) -> None:

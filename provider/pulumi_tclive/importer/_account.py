@@ -8,7 +8,7 @@ log holds nothing else after an import. What is found becomes an :class:`Account
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .. import rules
@@ -33,6 +33,7 @@ from ..dns.base import Nameserver, normalise_name
 from ..dns.manual import ManualBackend
 from ..errors import ConfigurationError, DnsError, TencentCloudApiError
 from ._names import unicode_form
+from ._security import Security, read_security
 
 __all__ = ["Account", "FoundDomain", "FoundLicence", "FoundRecord", "read_account"]
 
@@ -61,7 +62,8 @@ class FoundDomain:
     """One live domain as the account holds it, in the resource's terms.
 
     ``notes`` are what the generated program flags next to the domain (no CNAME yet, a CNAME
-    pointing elsewhere…); ``record`` is ``None`` when no CNAME to ``cname_target`` was found.
+    pointing elsewhere…); ``record`` is ``None`` when no CNAME to ``cname_target`` was found;
+    ``security`` holds its authentication, certificate and referer settings.
     """
 
     name: str
@@ -73,6 +75,7 @@ class FoundDomain:
     cname_target: str
     record: FoundRecord | None
     notes: tuple[str, ...] = ()
+    security: Security = field(default_factory=Security)
 
     @property
     def is_mini_program_play(self) -> bool:
@@ -361,6 +364,11 @@ def read_account(
                 left_out.append(
                     f"{foreign} other record(s) in DNSPod zone {zone} belong to no live domain: left alone."
                 )
+
+    for index, domain in enumerate(found):
+        progress(f"Reading the authentication, certificate and referer settings of {domain.name}…")
+        security = read_security(client, domain.name, domain.domain_type)
+        found[index] = replace(domain, security=security, notes=(*domain.notes, *security.notes))
 
     licences: tuple[FoundLicence, ...] | None = None
     if backend == "cloud":

@@ -280,6 +280,10 @@ class _Program:
             kwargs.append(("opts", "pulumi.ResourceOptions(protect=True, retain_on_delete=True)"))
         self.lines += _call(variable, "tclive.LiveDomain", _lit(self.namer.resource_name(domain.name)), kwargs)
         self.exports.append((domain.name, f"{variable}.cname_target"))
+        self.cname(domain, variable)
+        self.security(domain, variable)
+
+    def cname(self, domain: FoundDomain, variable: str) -> None:
         if domain.record is None:
             return
         record = domain.record
@@ -299,6 +303,46 @@ class _Program:
             _lit(self.namer.resource_name(f"{domain.name}-cname")),
             cname,
         )
+
+    def security(self, domain: FoundDomain, variable: str) -> None:
+        """Authentication, certificate and referer rules, as the domain has them (keys stay in the account)."""
+        found = domain.security
+        if found.auth is not None:
+            kind = "Push" if domain.domain_type == "push" else "Play"
+            self.lines += _comment(
+                f"{kind} authentication as the domain has it. adopt_existing keeps the domain's keys, so no key is "
+                "written here; they reach the stack state only as secret outputs."
+            )
+            kwargs = [
+                ("domain_name", variable),
+                ("enabled", _lit(found.auth.enabled)),
+                ("valid_seconds", _lit(found.auth.valid_seconds)),
+                ("adopt_existing", "True"),
+            ]
+            name = self.namer.resource_name(f"{domain.name}-{kind.lower()}-auth")
+            target = self.namer.identifier(f"{domain.name}_{kind.lower()}_auth")
+            self.lines += _call(target, f"tclive.{kind}AuthKey", _lit(name), kwargs)
+        if found.certificate is not None:
+            expiry = f", expires {found.certificate.expires_at}" if found.certificate.expires_at else ""
+            self.lines += _comment(f"HTTPS: the Tencent SSL certificate bound to the domain{expiry}.")
+            self.lines += _call(
+                self.namer.identifier(f"{domain.name}_certificate"),
+                "tclive.PlayDomainCertificate",
+                _lit(self.namer.resource_name(f"{domain.name}-certificate")),
+                [("domain_name", variable), ("cloud_cert_id", _lit(found.certificate.cloud_cert_id))],
+            )
+        if found.referer is not None:
+            self.lines += _call(
+                self.namer.identifier(f"{domain.name}_referer"),
+                "tclive.PlayReferer",
+                _lit(self.namer.resource_name(f"{domain.name}-referer")),
+                [
+                    ("domain_name", variable),
+                    ("mode", _lit(found.referer.mode)),
+                    ("rules", _string_list(found.referer.rules, _INDENT)),
+                    ("allow_empty", _lit(found.referer.allow_empty)),
+                ],
+            )
 
     def component(self) -> None:
         account = self.account
@@ -430,9 +474,15 @@ def summary_rows(account: Account) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for d in account.domains:
         cname = f"{d.record.zone} ({d.record.dns})" if d.record is not None else "none imported"
-        note = "protected (R8)" if d.is_mini_program_play else ""
-        if d.record is None:
-            note = ", ".join(filter(None, [note, "flagged: no CNAME"]))
+        security = d.security
+        notes = [
+            "protected (R8)" if d.is_mini_program_play else "",
+            f"{d.domain_type} auth{'' if security.auth.enabled else ' (off)'}" if security.auth else "",
+            "HTTPS" if security.certificate else "",
+            f"referer {security.referer.mode}" if security.referer else "",
+            "flagged: no CNAME" if d.record is None else "",
+        ]
+        note = ", ".join(filter(None, notes))
         rows.append((_shown(d.name), _kind(d), "yes" if d.enabled else "no", cname, note))
     return rows
 
