@@ -13,6 +13,7 @@ from pulumi_tclive.cloud.console import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicen
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.importer import Account, FoundDomain, FoundLicence, FoundRecord, Project, read_account, write_project
 from pulumi_tclive.importer._render import component_misfit, render_program
+from pulumi_tclive.importer._security import FoundAuth, Security
 from pulumi_tclive.testing import Engine
 
 from .support import REPO, WRITES, request_log, ruff, seed_module
@@ -83,6 +84,10 @@ def test_component_shape_is_checked_with_a_reason() -> None:
     assert component_misfit(fits) is None
     unfit = replace(fits, domains=(*fits.domains, domain("old.example.com", enabled=False)))
     assert component_misfit(unfit) == "the component cannot express old.example.com (disabled)"
+    slow_key = replace(fits.domains[1], security=Security(auth=FoundAuth(enabled=True, valid_seconds=3600)))
+    assert component_misfit(replace(fits, domains=(fits.domains[0], slow_key))) == (
+        "push.example.com's authentication accepts URLs for 3600s, and the component's for 1800s"
+    )
     crowded = replace(fits, domains=(*fits.domains, domain("push2.example.com", kind="push")))
     assert component_misfit(crowded) == (
         "the selection has 2 push and 0 standard play domains; the component takes one each"

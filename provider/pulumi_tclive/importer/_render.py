@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..resources.auth_keys import DEFAULT_VALID_SECONDS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
 
@@ -150,7 +151,56 @@ def component_misfit(account: Account) -> str | None:
     records = {(d.record.dns, d.record.ttl) for d in domains if d.record is not None}
     if len(records) > 1:
         return "its CNAME records differ in DNS backend or TTL, which the component sets once for all"
+    try:
+        _component_security(account)
+    except ValueError as exc:
+        return str(exc)
     return None
+
+
+def _component_security(account: Account) -> list[tuple[str, str]]:
+    """The component's streaming arguments for the domains' security settings; ``ValueError`` says why none fit.
+
+    The component sets push authentication on its push domain and play authentication, one
+    certificate and one referer list on every play domain, all with the default validity.
+    """
+    push = [d for d in account.domains if d.domain_type == "push"]
+    plays = [d for d in account.domains if d.domain_type == "play"]
+    kwargs: list[tuple[str, str]] = []
+
+    def auth_on(domain: FoundDomain) -> bool:
+        auth = domain.security.auth
+        if auth is None or not auth.enabled:
+            return False
+        if auth.valid_seconds != DEFAULT_VALID_SECONDS:
+            raise ValueError(
+                f"{domain.name}'s authentication accepts URLs for {auth.valid_seconds}s, and the component's "
+                f"for {DEFAULT_VALID_SECONDS}s"
+            )
+        return True
+
+    if push and not auth_on(push[0]):
+        kwargs.append(("push_auth", "False"))
+    play_auth = {auth_on(d) for d in plays}
+    if len(play_auth) > 1:
+        raise ValueError("only some of its play domains have play authentication; the component sets it on all")
+    if play_auth == {True}:
+        kwargs.append(("play_auth", "True"))
+    certificates = {d.security.certificate.cloud_cert_id if d.security.certificate else None for d in plays}
+    if len(certificates) > 1:
+        raise ValueError("its play domains have different certificates; the component binds one to all")
+    if (cloud_cert_id := certificates.pop() if certificates else None) is not None:
+        kwargs.append(("play_cloud_cert_id", _lit(cloud_cert_id)))
+    referers = {d.security.referer for d in plays}
+    if len(referers) > 1:
+        raise ValueError("its play domains have different referer rules; the component sets one list on all")
+    if (referer := referers.pop() if referers else None) is not None:
+        kwargs += [
+            ("referer_rules", _string_list(referer.rules, _INDENT)),
+            ("referer_mode", _lit(referer.mode)),
+            ("referer_allow_empty", _lit(referer.allow_empty)),
+        ]
+    return kwargs
 
 
 class _Program:
@@ -396,6 +446,7 @@ class _Program:
         zones = {d.record.zone for d in domains if d.record is not None}
         if len(zones) == 1:
             kwargs.append(("zone", _lit(zones.pop())))
+        kwargs += _component_security(account)
         kwargs.append(("adopt_existing", "True"))
         variable = self.namer.identifier("live")
         self.lines += _call(variable, "tclive.MiniProgramLive", _lit(self.namer.resource_name("live")), kwargs)
