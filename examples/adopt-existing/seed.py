@@ -155,7 +155,17 @@ def main() -> int:
     tclive = Path(sys.executable).with_name("tclive")
     command = [str(tclive), "import", "--endpoint", "embedded", "--state", ".tclive/emulator.sqlite3"]
     command += ["--all", "--out", ".", "--force"]
-    return subprocess.run(command, cwd=HERE, check=False).returncode
+    status = subprocess.run(command, cwd=HERE, check=False).returncode
+    if status == 0:
+        with (HERE / "README.md").open("a", encoding="utf-8") as readme:
+            readme.write(
+                "\n## How this example was made\n\n"
+                "`make adopt-existing` (or `.venv/bin/python examples/adopt-existing/seed.py`) creates the account "
+                "above in `.tclive/emulator.sqlite3` here, as a team would have set it up by hand, then runs the "
+                "import command above; `make adopt-existing` then applies the program with the offline engine: "
+                "every resource is adopted, nothing is created, changed or deleted.\n"
+            )
+    return status
 
 
 if __name__ == "__main__":
