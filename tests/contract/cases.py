@@ -31,6 +31,16 @@ from pulumi_tclive.cloud.dnspod import (
     TagItem,
 )
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DELETE_LIVE_DOMAIN, AddLiveDomainRequest, DeleteLiveDomainRequest
+from pulumi_tclive.cloud.streaming import (
+    MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
+    MODIFY_LIVE_DOMAIN_REFERER,
+    MODIFY_LIVE_PLAY_AUTH_KEY,
+    LiveCertDomainInfo,
+    ModifyLiveDomainCertBindingsRequest,
+    ModifyLiveDomainRefererRequest,
+    ModifyLivePlayAuthKeyRequest,
+)
+from tests.fixtures.certs import issue, other_key
 
 __all__ = ["LAST_RECORD", "SDK_CALLS", "SdkCall", "resolve"]
 
@@ -127,6 +137,40 @@ def www(admin: TencentCloudClient) -> None:
     admin.call(CREATE_RECORD, CreateRecordRequest(**_record()))
 
 
+CERT = issue(PLAY, "*.example.com")
+EXPIRED = issue(PLAY, days=-1, start_days_ago=30)
+
+
+def bound(admin: TencentCloudClient) -> None:
+    admin.call(
+        MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
+        ModifyLiveDomainCertBindingsRequest(
+            DomainInfos=[LiveCertDomainInfo(DomainName=PLAY, Status=1)],
+            CertificatePublicKey=CERT.chain,
+            CertificatePrivateKey=CERT.key,
+            CertificateAlias="contract",
+        ),
+    )
+
+
+def play_auth(admin: TencentCloudClient) -> None:
+    admin.call(
+        MODIFY_LIVE_PLAY_AUTH_KEY,
+        ModifyLivePlayAuthKeyRequest(DomainName=PLAY, Enable=1, AuthKey="playkey", AuthBackKey="backkey", AuthDelta=60),
+    )
+
+
+def referer(admin: TencentCloudClient) -> None:
+    admin.call(
+        MODIFY_LIVE_DOMAIN_REFERER,
+        ModifyLiveDomainRefererRequest(DomainName=PLAY, Enable=1, Type=1, AllowEmpty=0, Rules="www.example.com"),
+    )
+
+
+def _bind(**fields: Any) -> dict[str, Any]:
+    return {"DomainInfos": [{"DomainName": PLAY, "Status": 1}], **fields}
+
+
 def _record(**fields: Any) -> dict[str, Any]:
     return {"Domain": ZONE, "SubDomain": "www", "RecordType": "A", "RecordLine": "默认", "Value": "192.0.2.1", **fields}
 
@@ -195,7 +239,73 @@ SDK_CALLS: tuple[SdkCall, ...] = (
         {"StartTime": "2026-06-01 00:00:00", "EndTime": "2026-06-03 00:00:00"},
         "InvalidParameterValue",
     ),
-    # live certificates, auth keys and referers (emulator/streaming.py): their rows go here.
+    # live certificates, auth keys and referers (emulator/streaming.py)
+    _live("DescribeLivePushAuthKey", {"DomainName": PUSH}, None, push),
+    _live("DescribeLivePushAuthKey", {"DomainName": PLAY}, "ResourceNotFound.PushDomainNoRecord", play),
+    _live("DescribeLivePushAuthKey", {"DomainName": PUSH}, "ResourceNotFound.DomainNotExist"),
+    _live("ModifyLivePushAuthKey", {"DomainName": PUSH, "BackupAuthKey": "backup1", "AuthDelta": 600}, None, push),
+    _live("ModifyLivePushAuthKey", {"DomainName": PUSH, "AuthDelta": -1}, "InvalidParameterValue", push),
+    _live("DescribeLivePlayAuthKey", {"DomainName": PLAY}, None, play, play_auth),
+    _live("ModifyLivePlayAuthKey", {"DomainName": PLAY, "Enable": 1, "AuthKey": "playkey"}, None, play),
+    _live("ModifyLivePlayAuthKey", {"DomainName": PLAY, "Enable": 1}, "InvalidParameter", play),
+    _live("ModifyLivePlayAuthKey", {"DomainName": PUSH, "Enable": 0}, "ResourceNotFound.PlayDomainNoRecord", push),
+    _live(  # the push domain is refused in Errors, so BatchDomainOperateErrors comes back populated too
+        "ModifyLiveDomainCertBindings",
+        {
+            "DomainInfos": [{"DomainName": PLAY, "Status": 1}, {"DomainName": PUSH, "Status": 1}],
+            "CertificatePublicKey": CERT.chain,
+            "CertificatePrivateKey": CERT.key,
+            "CertificateAlias": "contract",
+        },
+        None,
+        play,
+        push,
+    ),
+    _live(
+        "ModifyLiveDomainCertBindings",
+        _bind(CertificatePublicKey=CERT.leaf, CertificatePrivateKey=other_key()),
+        "InvalidParameter.CrtKeyNotMatch",
+        play,
+    ),
+    _live(
+        "ModifyLiveDomainCertBindings",
+        _bind(CertificatePublicKey="not a certificate", CertificatePrivateKey=CERT.key),
+        "InvalidParameter.CrtDateNotLegal",
+        play,
+    ),
+    _live(
+        "ModifyLiveDomainCertBindings",
+        _bind(CertificatePublicKey=EXPIRED.leaf, CertificatePrivateKey=EXPIRED.key),
+        "InvalidParameter.CrtDateOverdue",
+        play,
+    ),
+    _live(
+        "ModifyLiveDomainCertBindings",
+        _bind(CertificatePublicKey=CERT.leaf),
+        "InvalidParameter.CrtOrKeyNotExist",
+        play,
+    ),
+    _live("ModifyLiveDomainCertBindings", _bind(CloudCertId="nosuchid"), "InvalidParameter.CloudCrtIdError", play),
+    _live(
+        "DescribeLiveDomainCertBindings", {"DomainSearch": "example", "OrderBy": "ExpireTimeDesc"}, None, play, bound
+    ),
+    _live("DescribeLiveDomainCert", {"DomainName": PLAY}, None, play, bound),
+    _live("DescribeLiveDomainCert", {"DomainName": PLAY}, "ResourceNotFound.CrtDomainNotFound", play),
+    _live("UnBindLiveDomainCert", {"DomainName": PLAY}, None, play, bound),
+    _live("UnBindLiveDomainCert", {"DomainName": PLAY}, "ResourceNotFound.CrtDomainNotFound", play),
+    _live("DescribeLiveDomainReferer", {"DomainName": PLAY}, None, play, referer),
+    _live(
+        "ModifyLiveDomainReferer",
+        {"DomainName": PLAY, "Enable": 1, "Type": 0, "AllowEmpty": 1, "Rules": "*.example.net;www.example.org"},
+        None,
+        play,
+    ),
+    _live(
+        "ModifyLiveDomainReferer",
+        {"DomainName": PLAY, "Enable": 1, "Type": 1, "AllowEmpty": 0, "Rules": "https://www.example.com/page"},
+        "InvalidParameterValue",
+        play,
+    ),
     # dnspod 2021-03-23
     _dnspod("CreateDomain", {"Domain": ZONE, "Tags": [{"TagKey": "team", "TagValue": "live"}]}),
     _dnspod("CreateDomain", {"Domain": ZONE}, "FailedOperation.DomainExists", zone),

@@ -8,9 +8,10 @@ Field names and types are Tencent's, from the official SDK (tencentcloud-sdk-pyt
 - DescribeLivePlayAuthKey https://www.tencentcloud.com/document/product/267/30772 (500/s),
   ModifyLivePlayAuthKey https://www.tencentcloud.com/document/api/267/30770 (100/s);
 - ModifyLiveDomainCertBindings https://cloud.tencent.com/document/api/267/78655 (20/s); with
-  UnBindLiveDomainCert, DescribeLiveDomainCert and DescribeLiveDomainCertBindings it forms the
-  certificate group https://cloud.tencent.com/document/api/267/32648 (no limit read for the other
-  three: the client stays at 20/s);
+  UnBindLiveDomainCert, DescribeLiveDomainCert (https://cloud.tencent.com/document/api/267/32652,
+  500/s) and DescribeLiveDomainCertBindings (https://cloud.tencent.com/document/api/267/78656,
+  20/s) it forms the certificate group https://cloud.tencent.com/document/api/267/32648 (no limit
+  read for UnBindLiveDomainCert: the client stays at 20/s);
 - DescribeLiveDomainReferer https://cloud.tencent.com/document/api/267/56106 (20/s),
   ModifyLiveDomainReferer https://www.tencentcloud.com/document/product/267/40610 (20/s). Referer
   checks apply to HTTP(-FLV/HLS) playback, not RTMP or WebRTC.
@@ -328,7 +329,7 @@ UNBIND_LIVE_DOMAIN_CERT: Action[UnBindLiveDomainCertRequest, UnBindLiveDomainCer
     "UnBindLiveDomainCert", UnBindLiveDomainCertRequest, UnBindLiveDomainCertResponse, read_only=False, rate=20
 )
 DESCRIBE_LIVE_DOMAIN_CERT: Action[DescribeLiveDomainCertRequest, DescribeLiveDomainCertResponse] = _live(
-    "DescribeLiveDomainCert", DescribeLiveDomainCertRequest, DescribeLiveDomainCertResponse, read_only=True, rate=20
+    "DescribeLiveDomainCert", DescribeLiveDomainCertRequest, DescribeLiveDomainCertResponse, read_only=True, rate=500
 )
 DESCRIBE_LIVE_DOMAIN_REFERER: Action[DescribeLiveDomainRefererRequest, DescribeLiveDomainRefererResponse] = _live(
     "DescribeLiveDomainReferer",
