@@ -168,6 +168,8 @@ def test_the_program_declares_the_account_as_it_is(account: Account) -> None:
     for written in account.out.iterdir():
         for secret in account.secrets:
             assert secret not in written.read_text(), f"{written.name} holds a secret"
+    for secret in account.secrets:
+        assert secret not in account.imported.stdout + account.imported.stderr
 
 
 def test_the_program_is_formatted_and_passes_ruff(account: Account) -> None:
