@@ -27,17 +27,20 @@ domains = {
         domain_type="play",
         scene="mini_program",
         plugin_license=licence,
+        cname_dns="dnspod",  # before the irreversible add, prove its CNAME can be written there
     ),
     "app-play": tclive.LiveDomain("app-play", domain_name="play.school.example.com", domain_type="play"),
 }
 
 for key, domain in domains.items():
+    # R8: the mini-program play domain's CNAME lives as long as the domain, so it is protected and retained too.
+    guard = pulumi.ResourceOptions(protect=True, retain_on_delete=True) if key == "mp-play" else None
     tclive.CnameRecord(
         f"{key}-cname",
         name=domain.domain_name,
         target=domain.cname_target,
         dns="dnspod",
-        opts=pulumi.ResourceOptions(depends_on=[domain]),
+        opts=pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=[domain]), guard),
     )
 
 pulumi.export("licence_status", licence.status)

@@ -23,7 +23,7 @@ site = tclive.MiniProgramLive(
 )
 
 pulumi.export("license_status", site.license.status)
-pulumi.export("next_steps", site.license.next_steps)
+pulumi.export("next_steps", site.next_steps)
 pulumi.export("cname_targets", site.cname_targets)
 pulumi.export("push_url_template", site.push_url_template)
 pulumi.export("play_url_templates", site.play_url_templates)

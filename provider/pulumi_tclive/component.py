@@ -5,6 +5,10 @@ optionally a push domain (a standard push domain may feed a mini-program play do
 mini-program push domain is only needed to push from the plugin) and a standard play domain for
 App/Web/PC clients (R6), and a CNAME for every domain (R9), each CNAME depending on its domain's
 ``cname_target`` and every mini-program domain on the licence.
+
+Order: adding the mini-program play domain can never be undone (R8), so it runs last, after every
+other domain and CNAME (all reversible) has been made, and its own create proves the licence, the
+R7 usage and that its CNAME can be written before calling AddLiveDomain.
 """
 
 from __future__ import annotations
@@ -46,6 +50,12 @@ def _play_urls(domain: str, *, https: bool = True, signed: bool = False) -> dict
     }
 
 
+def _steps_left(steps: Sequence[str] | None, *, play_domain_exists: bool) -> list[str]:
+    """The licence's console steps, without adding the domains once the mini-program play domain exists."""
+    add_domains = rules.licence_next_steps("available")[-1]
+    return [step for step in steps or [] if not (play_domain_exists and step == add_domains)]
+
+
 def plugin_block(alias: str, version: str | None) -> dict[str, Any]:
     """The mini-program ``app.json`` ``plugins`` block for the Tencent Cloud live plugin."""
     return {"plugins": {alias: {"version": version or rules.MIN_PLUGIN_VERSION, "provider": rules.PLUGIN_APP_ID}}}
@@ -59,7 +69,8 @@ class MiniProgramLive(pulumi.ComponentResource):
         app_id: The mini-program's AppID (``wx`` + 16 hex digits).
         mini_program_name: The mini-program's name.
         service_categories: Its service categories (R2: ``电商平台`` for e-commerce, an education category…).
-        play_domain: The mini-program play domain the plugin plays from (R6). Never deletable (R8): protected.
+        play_domain: The mini-program play domain the plugin plays from (R6). Never deletable (R8): it and its
+            CNAME record are ``protect=True`` and ``retain_on_delete=True``.
         subject_type: ``enterprise`` (default), ``government``, ``media`` or ``other_org`` (R1).
         scene: ``ecommerce`` (default), ``education`` or ``offline_event`` (R2).
         push_domain: Optional push domain (R5).
@@ -78,6 +89,13 @@ class MiniProgramLive(pulumi.ComponentResource):
         support_ticket: offline_event only: the support ticket that confirmed the event.
         console_status: Real Tencent Cloud only: the licence status the console shows.
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
+        protect_play_domain: ``True`` (default) protects the mini-program play domain and its CNAME record.
+            ``False`` releases both on purpose: run ``pulumi up``, then remove the component from the program,
+            or set it together with a new ``play_domain``; the old domain and CNAME are retained, so they stay
+            in the account (R8).
+        adopt_existing: ``True`` to take over every child that already exists identically (the licence
+            application, the domains, the CNAMEs), e.g. after the state file was lost. Default ``False``.
+        overwrite_dns: ``True`` to let every CNAME replace a record already at its name. Default ``False``.
         push_auth: Push authentication on the push domain (default ``True``, as Tencent does): a
             :class:`PushAuthKey` child, its key generated unless ``push_auth_key`` is given.
         push_auth_key: The push master key (a secret); ``None`` generates one.
@@ -97,7 +115,8 @@ class MiniProgramLive(pulumi.ComponentResource):
             a URL that changed on every ``up`` would be false drift.
         opts: Pulumi resource options for the component.
 
-    Outputs: ``license_status``, ``next_steps``, ``play_cname_target``, ``play_url_templates`` (for the
+    Outputs: ``license_status``, ``next_steps`` (what is left to do: the licence's console steps, without
+    adding the mini-program play domain once it exists), ``play_cname_target``, ``play_url_templates`` (for the
     plugin), ``push_url_template`` (when a push domain is declared), ``app_play_url_templates`` (when an
     App/Web play domain is declared), ``cname_targets`` (domain → target), ``app_json`` (the
     ``plugins`` block for the mini-program's app.json), ``signed_push_urls`` (secret, on request).
@@ -130,6 +149,9 @@ class MiniProgramLive(pulumi.ComponentResource):
         support_ticket: pulumi.Input[str] | None = None,
         console_status: pulumi.Input[str] | None = None,
         allow_used_domain: bool = False,
+        protect_play_domain: bool = True,
+        adopt_existing: bool = False,
+        overwrite_dns: bool = False,
         push_auth: bool = True,
         push_auth_key: pulumi.Input[str] | None = None,
         play_auth: bool = False,
@@ -145,6 +167,7 @@ class MiniProgramLive(pulumi.ComponentResource):
         signed_urls_expire_at: datetime | int | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the setup; see the class docstring for every argument and output."""
         super().__init__("tclive:index:MiniProgramLive", name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
         self.license = PluginLicense(
@@ -164,7 +187,12 @@ class MiniProgramLive(pulumi.ComponentResource):
         self.domains: dict[str, LiveDomain] = {}
         self.cnames: dict[str, CnameRecord] = {}
 
+        reversible: list[pulumi.Resource] = []
+
         def add(key: str, domain: str, domain_type: str, domain_scene: str) -> LiveDomain:
+            mini_program_play = domain_type == "play" and domain_scene == "mini_program"
+            # R8: protected and retained, unless released on purpose; it waits for everything reversible.
+            guard = pulumi.ResourceOptions(protect=protect_play_domain, retain_on_delete=True)
             live = LiveDomain(
                 f"{name}-{key}",
                 domain_name=domain,
@@ -172,10 +200,21 @@ class MiniProgramLive(pulumi.ComponentResource):
                 scene=domain_scene,
                 play_region=play_region if domain_type == "play" else None,
                 plugin_license=self.license if domain_scene == "mini_program" else None,
-                allow_used_domain=allow_used_domain and domain_type == "play" and domain_scene == "mini_program",
-                opts=child,
+                allow_used_domain=allow_used_domain and mini_program_play,
+                adopt_existing=adopt_existing,
+                cname_dns=dns if mini_program_play else None,
+                cname_zone=zone if mini_program_play else None,
+                cname_overwrite=overwrite_dns and mini_program_play,
+                allow_replace=mini_program_play and not protect_play_domain,
+                opts=pulumi.ResourceOptions.merge(
+                    child,
+                    pulumi.ResourceOptions.merge(guard, pulumi.ResourceOptions(depends_on=list(reversible)))
+                    if mini_program_play
+                    else None,
+                ),
             )
             self.domains[key] = live
+            cname_opts = pulumi.ResourceOptions(parent=self, depends_on=[live])
             self.cnames[key] = CnameRecord(
                 f"{name}-{key}-cname",
                 name=live.domain_name,
@@ -185,13 +224,16 @@ class MiniProgramLive(pulumi.ComponentResource):
                 ttl=ttl,
                 verify=verify,
                 verify_timeout=verify_timeout,
-                opts=pulumi.ResourceOptions(parent=self, depends_on=[live]),
+                overwrite=overwrite_dns,
+                opts=pulumi.ResourceOptions.merge(cname_opts, guard) if mini_program_play else cname_opts,
             )
+            if not mini_program_play:
+                reversible.extend((live, self.cnames[key]))
             return live
 
-        self.play = add("mp-play", play_domain, "play", "mini_program")
         self.push = add("push", push_domain, "push", push_scene) if push_domain else None
         self.app_play = add("app-play", app_play_domain, "play", "standard") if app_play_domain else None
+        self.play = add("mp-play", play_domain, "play", "mini_program")
         declared = {
             d: live
             for d, live in ((play_domain, self.play), (push_domain, self.push), (app_play_domain, self.app_play))
@@ -199,7 +241,9 @@ class MiniProgramLive(pulumi.ComponentResource):
         }
 
         self.license_status: pulumi.Output[str] = self.license.status
-        self.next_steps: pulumi.Output[list[str]] = self.license.next_steps
+        self.next_steps: pulumi.Output[list[str]] = pulumi.Output.all(self.license.next_steps, self.play.id).apply(
+            lambda values: _steps_left(values[0], play_domain_exists=bool(values[1]))
+        )
         self.play_cname_target: pulumi.Output[str] = self.play.cname_target
         self.play_url_templates: dict[str, str] = _play_urls(play_domain)
         self.cname_targets: pulumi.Output[dict[str, str]] = pulumi.Output.all(

@@ -163,3 +163,25 @@ def test_idn_names_use_a_labels(backend: DnspodBackend, client: TencentCloudClie
 def test_ttl_outside_dnspods_range_is_refused_before_any_call(backend: DnspodBackend) -> None:
     with pytest.raises(DnsError, match="TTL 0 is out of range for DNSPod"):
         backend.ensure("play.example.com", "example.com", TARGET, 0, overwrite=False)
+
+
+def test_prove_writable_finds_the_zone_and_writes_nothing(backend: DnspodBackend, client: TencentCloudClient) -> None:
+    assert backend.prove_writable("play.example.com", None, overwrite=False) == "example.com"
+    assert _served(client, "play") == []
+
+
+def test_prove_writable_without_the_zone_says_so(backend: DnspodBackend) -> None:
+    with pytest.raises(DnsError, match=r"no DNSPod zone in this account contains play\.example\.org"):
+        backend.prove_writable("play.example.org", None, overwrite=False)
+    with pytest.raises(DnsError, match=r"DNSPod zone example\.org does not exist in this account"):
+        backend.prove_writable("play.example.org", "example.org", overwrite=False)
+
+
+def test_prove_writable_refuses_a_foreign_record_unless_overwrite(
+    backend: DnspodBackend, client: TencentCloudClient
+) -> None:
+    _add(client, "play", "CNAME", OTHER_TARGET + ".")
+    with pytest.raises(DnsConflictError, match=rf"already holds a CNAME to {OTHER_TARGET} in DNSPod zone example\.com"):
+        backend.prove_writable("play.example.com", None, overwrite=False)
+    assert backend.prove_writable("play.example.com", None, overwrite=True) == "example.com"
+    assert _served(client, "play") == [("CNAME", OTHER_TARGET, 600)]

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from pulumi_tclive.dns import ManualBackend, wait_for_cname
+from pulumi_tclive.dns import ManualBackend, Nameserver, wait_for_cname
 from pulumi_tclive.errors import DnsConflictError
 from tests.fixtures.bind import BindServer
 
@@ -90,3 +90,9 @@ def test_update_prints_the_record_to_remove_and_the_one_to_add(bind_server: Bind
     assert state.target == "old.tlivecdn.com", "manual mode changes nothing itself"
     assert f"remove: {record_name}. 300 IN CNAME old.tlivecdn.com." in out.getvalue()
     assert f"add:    {record_name}. 600 IN CNAME {TARGET}." in out.getvalue()
+
+
+def test_prove_writable_is_always_true_and_asks_nobody() -> None:
+    backend = ManualBackend([Nameserver("127.0.0.1", 9)])  # nothing listens there
+    assert backend.prove_writable("play.example.com", None, overwrite=False) is None
+    assert backend.prove_writable("play.example.com", "example.com", overwrite=False) == "example.com"

@@ -244,3 +244,19 @@ def test_settings_are_checked_and_the_secret_never_shown() -> None:
     assert "not base64!" not in str(caught.value)
     with pytest.raises(ConfigurationError, match="hmac-sha256"):
         Rfc2136Backend(Nameserver("192.0.2.1"), key_name="k", secret=secret, algorithm="hmac-sha3")
+
+
+def test_prove_writable_needs_the_server_to_answer_for_the_zone(backend: Rfc2136Backend, record_name: str) -> None:
+    assert backend.prove_writable(record_name, None, overwrite=False) == "example.test"
+    with pytest.raises(DnsError, match="serves no zone that contains"):
+        backend.prove_writable("play.example.org", None, overwrite=False)
+
+
+def test_prove_writable_refuses_other_data_unless_overwrite(
+    backend: Rfc2136Backend, bind_server: BindServer, record_name: str
+) -> None:
+    bind_server.add(record_name + ".", "TXT", '"hello"')
+    with pytest.raises(DnsConflictError, match=r"already holds other records \(TXT\)"):
+        backend.prove_writable(record_name, "example.test", overwrite=False)
+    assert backend.prove_writable(record_name, "example.test", overwrite=True) == "example.test"
+    assert bind_server.lookup(record_name + ".", "CNAME") == []

@@ -26,4 +26,4 @@ def test_education_declares_the_three_domains_r6_recommends(education: Project) 
     }
     assert set(education.records()) == {"push.school", "mp.school", "play.school"}
     protected = {entry.name for entry in education.engine.read_state().resources if entry.protect}
-    assert protected == {"mp-play"}
+    assert protected == {"mp-play", "mp-play-cname"}  # R8: the CNAME lives as long as the domain

@@ -14,6 +14,7 @@ from pulumi_tclive.cloud.console import (
     RecordTrafficRequest,
     SetFaultsRequest,
 )
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
@@ -24,9 +25,11 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainRequest,
     ForbidLiveDomainRequest,
 )
-from pulumi_tclive.errors import RuleViolation, TencentCloudApiError
+from pulumi_tclive.dns import DnspodBackend
+from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.licence import PluginLicenseProvider
+from tests.fixtures.bind import BindServer
 
 from .conftest import APP_ID, Stack, licence_inputs
 
@@ -101,16 +104,27 @@ def test_create_uses_two_calls_and_reports_the_cname_target(stack: Stack) -> Non
     created = provider(stack).create(domain())
     assert created.id == "play.example.com"
     assert created.outs["cname_target"] == "play.example.com.tlivecdn.com"
-    assert created.outs["cname_status"] == "pending"
+    assert "cname_status" not in created.outs  # observed CNAME status is the CnameRecord's (no false drift)
     assert created.outs["enabled"] is True
     assert created.outs["play_region"] == "mainland"
     assert stack.calls() == {"AddLiveDomain": 1, "DescribeLiveDomain": 1}
 
 
-def test_mini_program_play_domain_needs_an_available_licence_at_tencent(stack: Stack) -> None:
-    with pytest.raises(TencentCloudApiError, match="MpPluginNoUse") as err:
+def test_mini_program_play_domain_needs_an_available_licence_asked_fresh(stack: Stack) -> None:
+    lic = PluginLicenseProvider()
+    stack.configure(lic)
+    lic.create(licence_inputs())
+    # The recorded status says available; the console (asked fresh) says pending_review.
+    with pytest.raises(RuleViolation, match="was not added: The plugin licence is 'pending_review'") as err:
+        provider(stack).create(mp_play(plugin_license_status="available"))
+    assert "AddLiveDomain" not in stack.calls()
+    assert "ApprovePluginLicense" in str(err.value) or "review" in str(err.value)
+
+
+def test_mini_program_play_domain_without_any_licence_is_not_added(stack: Stack) -> None:
+    with pytest.raises(RuleViolation, match="no plugin licence for mini-program"):
         provider(stack).create(mp_play())
-    assert "licence" in str(err.value)
+    assert "AddLiveDomain" not in stack.calls()
 
 
 def test_mini_program_play_domain_checks_this_months_usage_first(stack: Stack) -> None:
@@ -130,9 +144,10 @@ def test_unused_mini_program_play_domain_is_created_with_one_usage_query(stack: 
     after = stack.calls()
     added = {k: after.get(k, 0) - before.get(k, 0) for k in after}
     assert {k: v for k, v in added.items() if v} == {
-        "DescribeBillBandwidthAndFluxList": 1,
-        "AddLiveDomain": 1,
         "DescribeLiveDomain": 1,
+        # (the R4 licence query goes to the console API, which the request log does not count)
+        "DescribeBillBandwidthAndFluxList": 1,  # R7
+        "AddLiveDomain": 1,
     }
 
 
@@ -215,3 +230,39 @@ def test_delete_removes_a_standard_domain_and_tolerates_it_being_gone(stack: Sta
     p.delete("play.example.com", outs)
     assert p.read("play.example.com", outs).id == ""
     p.delete("play.example.com", outs)
+
+
+def test_an_existing_mini_program_play_domain_with_its_cname_is_named_as_existing(stack: Stack) -> None:
+    available_licence(stack)
+    stack.console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
+    first = provider(stack).create(mp_play(cname_dns="dnspod"))
+    DnspodBackend(stack.console).ensure(
+        "mp-play.example.com", "example.com", first.outs["cname_target"], 600, overwrite=False
+    )
+    # State lost: its own CNAME must not read as a foreign record; the message says what to do.
+    with pytest.raises(RuleViolation, match=r"already exists in this Tencent Cloud account.*adopt_existing=True"):
+        provider(stack).create(mp_play(cname_dns="dnspod"))
+    adopted = provider(stack).create(mp_play(cname_dns="dnspod", adopt_existing=True))
+    assert adopted.outs["adopted"] is True
+    assert stack.calls()["AddLiveDomain"] == 1
+
+
+@pytest.mark.bind
+def test_rfc2136_pre_flight_needs_the_primary_to_answer_for_the_zone(
+    stack: Stack, bind_server: BindServer, record_name: str
+) -> None:
+    available_licence(stack)
+    p = LiveDomainProvider()
+    stack.configure(
+        p,
+        **{
+            "tclive:rfc2136Server": f"127.0.0.1:{bind_server.port}",
+            "tclive:rfc2136TsigKeyName": bind_server.key_name,
+            "tclive:rfc2136TsigSecret": bind_server.secret,
+        },
+    )
+    with pytest.raises(RuleViolation, match=r"was not added.*serves no zone that contains mp-play\.example\.com"):
+        p.create(mp_play(cname_dns="rfc2136"))
+    assert "AddLiveDomain" not in stack.calls()
+    created = p.create(mp_play(domain_name=record_name, cname_dns="rfc2136"))
+    assert created.id == record_name

@@ -101,7 +101,19 @@ def test_app_id_change_replaces_other_changes_update(stack: Stack) -> None:
     assert replaced.changes and replaced.replaces == ["mini_program_app_id"]
     renamed = p.diff(APP_ID, outs, licence_inputs(mini_program_name="Acme Mall"))
     assert renamed.changes and not renamed.replaces
-    assert not p.diff(APP_ID, outs, licence_inputs()).changes
+    assert not p.diff(APP_ID, {**outs, "status": "available"}, licence_inputs()).changes
+
+
+def test_a_licence_not_yet_available_is_re_read_by_every_up(stack: Stack) -> None:
+    p = provider(stack)
+    outs = p.create(licence_inputs()).outs
+    assert outs["status"] == "pending_review"
+    pending = p.diff(APP_ID, outs, licence_inputs())
+    assert pending.changes and not pending.replaces
+    stack.approve_and_pay(APP_ID)
+    updated = p.update(APP_ID, outs, licence_inputs())
+    assert updated.outs["status"] == "available"
+    assert not p.diff(APP_ID, updated.outs, licence_inputs()).changes
 
 
 def test_real_cloud_records_the_application_without_any_api_call(tmp_path: object) -> None:

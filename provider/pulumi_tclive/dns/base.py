@@ -29,6 +29,7 @@ __all__ = [
     "check_ttl",
     "dns_name",
     "normalise_name",
+    "refuse_foreign_data",
     "relative_name",
 ]
 
@@ -145,6 +146,13 @@ class CnameBackend(Protocol):
         """Remove the CNAME if it still points at ``current.target``; False when gone or changed by someone else."""
         ...
 
+    def prove_writable(self, fqdn: str, zone: str | None, *, overwrite: bool) -> str | None:
+        """Prove, writing nothing, that a CNAME at ``fqdn`` could be written: the zone is there to write to
+        and no other record holds the name (unless ``overwrite``). Raises :class:`DnsError` (or
+        :class:`DnsConflictError`) saying what is in the way; returns the zone (``None`` when not looked up).
+        Run before an irreversible step that needs the CNAME (adding a mini-program play domain)."""
+        ...
+
 
 class TxtBackend(Protocol):
     """A place TXT records are added to and removed from, one value at a time (ownership verification).
@@ -243,6 +251,24 @@ def check_cname_owner(fqdn: str, zone: str) -> None:
             f"a CNAME cannot be placed at the apex of zone {name}: the apex always holds the zone's SOA and NS "
             f"records. Use a name below it (e.g. play.{name}), or pass the right zone= if {name} is not the zone."
         )
+
+
+def refuse_foreign_data(state: CnameState, where: str, *, overwrite: bool) -> None:
+    """The pre-flight conflict check shared by the backends: any record already at the name is foreign
+    (nothing has been written for a domain that does not exist yet), unless ``overwrite``.
+
+    :param state: what the backend read at the name.
+    :param where: where it was read, for the message ("DNSPod zone example.com").
+    :param overwrite: whether the CnameRecord may replace what is there.
+    """
+    if overwrite or not (state.exists or state.other_types):
+        return
+    held = f"a CNAME to {state.target}" if state.target else f"other records ({', '.join(state.other_types)})"
+    raise DnsConflictError(
+        f"{state.fqdn} already holds {held} in {where}, which no pulumi-tclive resource created, so its CNAME "
+        "cannot be written. Remove that record, use another domain name, or set overwrite=True on the CnameRecord "
+        "(overwrite_dns=True on MiniProgramLive, cname_overwrite=True on the LiveDomain) to replace it."
+    )
 
 
 def check_ttl(ttl: int, *, low: int = 0, high: int = MAX_TTL, backend: str = "DNS") -> None:

@@ -27,7 +27,7 @@ from ..cloud.dnspod import (
     RecordListItem,
 )
 from ..errors import DnsConflictError, DnsError, TencentCloudApiError
-from .base import CnameState, check_cname_owner, check_ttl, normalise_name, relative_name
+from .base import CnameState, check_cname_owner, check_ttl, normalise_name, refuse_foreign_data, relative_name
 
 __all__ = ["DNSPOD_MAX_TTL", "DnspodBackend"]
 
@@ -125,6 +125,28 @@ class DnspodBackend:
             f"{name} in DNSPod zone {origin} keeps being created by someone else while this resource creates it: "
             "find out who else manages it, then run `pulumi up` again."
         )
+
+    def prove_writable(self, fqdn: str, zone: str | None, *, overwrite: bool) -> str | None:
+        """The zone exists in the DNSPod account and nothing else is at ``fqdn`` (unless ``overwrite``).
+
+        :param fqdn: the record name.
+        :param zone: its DNSPod zone; found in the account's zone list when ``None``.
+        :param overwrite: a record already at the name may be replaced.
+        """
+        name = normalise_name(fqdn)
+        origin = normalise_name(zone) if zone else self.find_zone(name)
+        check_cname_owner(name, origin)
+        try:
+            records = self._records(name, origin)
+        except TencentCloudApiError as exc:
+            if exc.matches("InvalidParameterValue.DomainNotExists", "ResourceNotFound.NoDataOfDomain"):
+                raise DnsError(
+                    f"DNSPod zone {origin} does not exist in this account ({exc.code}): add the zone to DNSPod "
+                    "(console or CreateDomain), or pass the zone that holds the name"
+                ) from None
+            raise
+        refuse_foreign_data(_state(name, origin, records), f"DNSPod zone {origin}", overwrite=overwrite)
+        return origin
 
     def update(self, current: CnameState, target: str, ttl: int) -> CnameState:
         """Point the CNAME at ``target`` with ``ttl`` if a fresh read still shows ``current.target``.

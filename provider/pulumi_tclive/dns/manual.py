@@ -138,6 +138,16 @@ class ManualBackend:
         )
         return state
 
+    def prove_writable(self, fqdn: str, zone: str | None, *, overwrite: bool) -> str | None:
+        """Always possible: you add the record yourself, so nothing is looked up (offline too).
+
+        :param fqdn: the record name.
+        :param zone: its zone, returned as given.
+        :param overwrite: unused: the record is written by hand.
+        """
+        del fqdn, overwrite
+        return zone
+
     def update(self, current: CnameState, target: str, ttl: int) -> CnameState:
         """Print the change to make and return what DNS serves now.
 

@@ -36,7 +36,16 @@ import dns.tsig
 import dns.update
 
 from ..errors import ConfigurationError, DnsConflictError, DnsError, DnsUpdateError
-from .base import CnameState, Nameserver, check_cname_owner, check_ttl, dns_name, normalise_name, relative_name
+from .base import (
+    CnameState,
+    Nameserver,
+    check_cname_owner,
+    check_ttl,
+    dns_name,
+    normalise_name,
+    refuse_foreign_data,
+    relative_name,
+)
 from .propagation import direct_query, resolver_at
 
 __all__ = ["OTHER_TYPES_READ", "TSIG_ALGORITHMS", "Rfc2136Backend"]
@@ -207,6 +216,20 @@ class Rfc2136Backend:
         replace_all.add(dns_name(name), ttl, dns.rdatatype.CNAME, dns_name(want).to_text())
         self._send(replace_all, name, origin, "overwrite")
         return self._read_back(name, origin, want, ttl, "overwrite")
+
+    def prove_writable(self, fqdn: str, zone: str | None, *, overwrite: bool) -> str | None:
+        """The primary answers authoritatively for the zone and nothing else is at ``fqdn`` (unless ``overwrite``).
+
+        :param fqdn: the record name.
+        :param zone: its zone; found with SOA queries to the primary when ``None``.
+        :param overwrite: a record already at the name may be replaced.
+        """
+        name = normalise_name(fqdn)
+        origin = normalise_name(zone) if zone else self.find_zone(name)
+        check_cname_owner(name, origin)
+        # read() refuses an answer without the AA flag: the server must serve the zone.
+        refuse_foreign_data(self.read(name, origin), f"zone {origin} at server {self.server}", overwrite=overwrite)
+        return origin
 
     def update(self, current: CnameState, target: str, ttl: int) -> CnameState:
         """Point the CNAME at ``target`` with ``ttl``, only if it still points at ``current.target``.

@@ -235,7 +235,9 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         verify_timeout: Seconds to wait for verification (default 300).
         overwrite: ``True`` to replace a different CNAME or other data already at ``name`` (default ``False``:
             refuse, and say what is there).
-        opts: Pulumi resource options.
+        opts: Pulumi resource options. Give the CNAME of a mini-program play domain
+            ``protect=True, retain_on_delete=True``, like the domain: it must live as long as the domain
+            (R8). ``MiniProgramLive`` does.
 
     Outputs: ``name``, ``target``, ``zone``, ``ttl``, ``record_id``, ``verified``, ``nameservers`` (the
     servers that confirmed the record), ``verify_mode`` (the verification used), ``zone_discovered``.
@@ -265,6 +267,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         overwrite: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the record; see the class docstring for every argument."""
         props: dict[str, Any] = {
             "name": name,
             "target": target,

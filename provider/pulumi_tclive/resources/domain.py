@@ -4,10 +4,14 @@ Identity (a change needs a new domain): ``domain_name``, ``domain_type``, ``scen
 Updated in place: ``enabled`` (Enable/ForbidLiveDomain) and ``play_region`` (ModifyLivePlayDomain).
 
 A mini-program play domain can never be deleted or unbound once added (R8, 添加小程序直播的播放域名后，暂不支持删除解绑):
-it is protected by default, ``check()`` refuses any change that would need a new domain, and
-``delete()`` refuses. Before adding one, ``create()`` asks the billing API for the domain's play
-traffic this month and refuses a used domain unless ``allow_used_domain=True`` (R7: that month's
-whole usage would be billed at mini-program prices).
+it is ``protect=True`` and ``retain_on_delete=True`` by default, ``check()`` refuses any change that
+would need a new domain, and ``delete()`` refuses. Adding one is irreversible, so ``create()`` first
+proves every precondition, and adds nothing when one fails: the licence is available (asked fresh
+from the emulator's console, or ``console_status`` on real Tencent Cloud, R4); the domain has no
+play traffic this month unless ``allow_used_domain=True`` (R7: that month's whole usage would be
+billed at mini-program prices); and its CNAME can be written (``cname_dns``: the DNSPod zone
+exists, or the RFC 2136 primary answers for the zone, and no foreign record holds the name unless
+``cname_overwrite``).
 
 API calls (docs/design.md#live-domain-actions): create = AddLiveDomain + DescribeLiveDomain
 (+ DescribeBillBandwidthAndFluxList for a mini-program play domain, + ForbidLiveDomain only when
@@ -27,6 +31,7 @@ from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Re
 
 from .. import rules
 from ..cloud.client import TencentCloudClient
+from ..cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
@@ -44,13 +49,23 @@ from ..cloud.live import (
     ForbidLiveDomainRequest,
     ModifyLivePlayDomainRequest,
 )
-from ..errors import RuleViolation, TencentCloudApiError, TencentCloudError, ThrottledError, TransportError
+from ..errors import (
+    ConfigurationError,
+    DnsError,
+    RuleViolation,
+    TencentCloudApiError,
+    TencentCloudError,
+    ThrottledError,
+    TransportError,
+)
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
 __all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain"]
 
 IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
 UPDATABLE = ("enabled", "play_region")
+# Preconditions only: read by check()/create(), never compared by diff() (changing them changes nothing).
+PRECONDITIONS = ("plugin_license_console_status", "cname_dns", "cname_zone", "cname_overwrite", "allow_replace")
 INPUTS = (
     *IDENTITY,
     *UPDATABLE,
@@ -58,6 +73,7 @@ INPUTS = (
     "plugin_license_status",
     "adopt_existing",
     "allow_used_domain",
+    *PRECONDITIONS,
 )
 DOMAIN_TYPE_CODES = {"push": 0, "play": 1}
 PLAY_REGION_CODES = {"mainland": 1, "global": 2, "overseas": 3}
@@ -114,6 +130,8 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
     values["enabled"] = as_bool(values["enabled"], True)
     values["adopt_existing"] = as_bool(values["adopt_existing"], False)
     values["allow_used_domain"] = as_bool(values["allow_used_domain"], False)
+    values["cname_overwrite"] = as_bool(values["cname_overwrite"], False)
+    values["allow_replace"] = as_bool(values["allow_replace"], False)
     if values["play_region"] is None and values["domain_type"] == "play":
         values["play_region"] = "mainland"
     return values
@@ -154,12 +172,12 @@ def _actual(info: DomainInfo) -> dict[str, Any]:
 
 
 def _outputs(inputs: Mapping[str, Any], info: DomainInfo, *, adopted: bool) -> dict[str, Any]:
+    # No observed CNAME status here: it changes when the CnameRecord (created after this domain) is
+    # written, so recording it would make every refresh after `up` report drift. CnameRecord verifies it.
     return {
         **inputs,
         **_actual(info),
         "cname_target": info.TargetDomain,
-        "cname_status": "configured" if info.BCName == 1 else "pending",
-        "current_cname": info.CurrentCName.rstrip(".").lower(),
         "created_at": info.CreateTime,
         "adopted": adopted,
     }
@@ -189,13 +207,36 @@ class LiveDomainProvider(TcliveProvider):
             has_licence = inputs.get("plugin_license") is not None
             problems += rules.check_domain_kind(*kind, has_licence=has_licence)
         status = inputs.get("plugin_license_status")
-        if (inputs.get("scene") == "mini_program") and status is not None and not is_unknown(status):
+        # R4 is about adding mini-program domains: an existing one is not refused when its licence lapses.
+        adding = not olds
+        if adding and inputs.get("scene") == "mini_program" and status is not None and not is_unknown(status):
             problems += rules.check_licence_status_for_domains(status)
-        for flag in ("slow_live", "enabled", "adopt_existing", "allow_used_domain"):
+        console_status = inputs.get("plugin_license_console_status")
+        if (
+            adding
+            and inputs.get("scene") == "mini_program"
+            and isinstance(console_status, str)
+            and (status is None or is_unknown(status))
+            and self._on_real_cloud()
+        ):
+            # R4 at preview on real Tencent Cloud: the licence status is console_status, a plain input.
+            record = (
+                " On Tencent Cloud the status is what you copy into console_status (on the PluginLicense or the "
+                "MiniProgramLive): set it to the status the console shows once it changes."
+            )
+            problems += [
+                rules.Problem(p.property, p.value, p.reason, p.fix + record)
+                for p in rules.check_licence_status_for_domains(console_status)
+            ]
+        flags = ("slow_live", "enabled", "adopt_existing", "allow_used_domain", "cname_overwrite", "allow_replace")
+        for flag in flags:
             value = inputs.get(flag)
             if value is not None and not is_unknown(value) and not isinstance(value, bool):
                 problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
-        if olds and not problems:
+        dns_kind = inputs.get("cname_dns")
+        if dns_kind is not None and not is_unknown(dns_kind):
+            problems += rules.check_enum(dns_kind, rules.DNS_BACKENDS, "cname_dns")
+        if olds and not problems and inputs.get("allow_replace") is not True:
             old = _inputs(olds)
             new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
             problems += rules.check_mini_program_play_change(old, {**old, **new})
@@ -210,18 +251,34 @@ class LiveDomainProvider(TcliveProvider):
         same_name = "domain_name" not in changed
         return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=bool(replaces) and same_name)
 
+    def _on_real_cloud(self) -> bool:
+        try:
+            return self.settings.backend == "cloud"
+        except ConfigurationError:
+            return False  # reported by the operations that need the settings
+
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = _inputs(props)
         name = str(inputs["domain_name"])
         client = self.runtime.client()
         if inputs["adopt_existing"]:
-            # An existing domain is adopted without AddLiveDomain: no write call, and no R7 usage
-            # query, which guards adding a domain, not managing one that is already there.
+            # An existing domain is adopted after one read: no AddLiveDomain (no write call), and no R7
+            # usage query, which guards adding a domain, not managing one that is already there.
             existing = describe_live_domain(client, name)
             if existing is not None:
-                return CreateResult(name, _outputs(inputs, self._adopt(client, name, inputs, existing), adopted=True))
-        if _is_mini_program_play(inputs) and not inputs["allow_used_domain"]:
-            self._refuse_used_domain(client, name)
+                return self._adopt(client, name, inputs, existing)
+        if _is_mini_program_play(inputs):
+            # Adding it cannot be undone (R8): prove every precondition first, add nothing if one fails.
+            try:
+                self._require_available_licence(client, name, inputs)
+                if not inputs["allow_used_domain"]:
+                    self._refuse_used_domain(client, name)
+                self._require_writable_cname(name, inputs)
+            except RuleViolation:
+                # Its own traffic or CNAME fails the checks when it is already there: say that instead.
+                if not inputs["adopt_existing"] and describe_live_domain(client, name) is not None:
+                    raise _already_exists(name) from None
+                raise
         adopted = False
         try:
             client.call(
@@ -238,11 +295,7 @@ class LiveDomainProvider(TcliveProvider):
             if exc.matches("FailedOperation.DomainAdded", "InvalidParameter.DomainAlreadyExist"):
                 # Our own earlier attempt may have been committed with its answer lost (attempts > 1).
                 if not (inputs["adopt_existing"] or exc.attempts > 1):
-                    raise RuleViolation(
-                        f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` "
-                        "added it and failed before recording it, or it was added in the console, set "
-                        "adopt_existing=True to manage the existing domain."
-                    ) from None
+                    raise _already_exists(name) from None
                 adopted = True
             elif exc.matches("InternalError") or (isinstance(exc, ThrottledError) and exc.attempts > 1):
                 adopted = self._added_anyway(client, name, exc)
@@ -257,8 +310,8 @@ class LiveDomainProvider(TcliveProvider):
                 "run `pulumi up` again (the next attempt adopts it if it appears)."
             )
         if adopted:
-            info = self._adopt(client, name, inputs, info)
-        elif not inputs["enabled"]:
+            return self._adopt(client, name, inputs, info)
+        if not inputs["enabled"]:
             _set_enabled(client, name, False)
             info = info.model_copy(update={"Status": 0})
         return CreateResult(name, _outputs(inputs, info, adopted=adopted))
@@ -284,7 +337,7 @@ class LiveDomainProvider(TcliveProvider):
             _set_enabled(client, id_, bool(inputs["enabled"]))
             calls += 1
         if calls == 0:
-            kept = {k: olds[k] for k in ("cname_target", "cname_status", "current_cname", "created_at", "adopted")}
+            kept: dict[str, Any] = {k: olds[k] for k in ("cname_target", "created_at", "adopted") if k in olds}
             return UpdateResult({**inputs, **kept})
         info = describe_live_domain(client, id_)
         if info is None:
@@ -294,10 +347,10 @@ class LiveDomainProvider(TcliveProvider):
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         values = _inputs(props)
         if _is_mini_program_play(values):
+            # Only reached when someone set retain_on_delete=False: the default retains it (the engine never calls delete).
             raise RuleViolation(
-                f"Live domain {id_} is a mini-program play domain, which Tencent Cloud never lets you delete or "
-                "unbind (R8). To stop managing it, set retain_on_delete=True on the LiveDomain and run `pulumi up`, "
-                "then remove it from the program: the domain stays in your account."
+                f"Live domain {id_} was not deleted: {rules.R8_REASON}. Keep retain_on_delete=True on it (the default). "
+                + rules.r8_release_advice(id_)
             )
         try:
             self.runtime.client().call(
@@ -341,11 +394,52 @@ class LiveDomainProvider(TcliveProvider):
                 "wait until next month, or set allow_used_domain=True to accept the billing."
             )
 
-    def _adopt(self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo) -> DomainInfo:
-        """Take over an existing domain: its identity must match; enabled/play_region converge to the program."""
+    def _adopt(
+        self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo
+    ) -> CreateResult:
+        """A domain already in the account, with adopt_existing: its identity must match; settings converge."""
         self._require_match(name, inputs, info)
         say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
-        return self._converge(client, name, inputs, info)
+        info = self._converge(client, name, inputs, info)
+        return CreateResult(name, _outputs(inputs, info, adopted=True))
+
+    def _require_available_licence(self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any]) -> None:
+        """R4, asked fresh: the emulator's console, or console_status on real Tencent Cloud (no licence API)."""
+        status: object = None
+        if self.settings.backend == "cloud":
+            status = inputs.get("plugin_license_console_status") or inputs.get("plugin_license_status")
+        elif isinstance(inputs.get("plugin_license"), str):
+            found = client.call(
+                DESCRIBE_PLUGIN_LICENSES,
+                DescribePluginLicensesRequest(MiniProgramAppIds=[str(inputs["plugin_license"])]),
+            )
+            status = found.Licenses[0].Status if found.Licenses else None
+            if status is None:
+                raise RuleViolation(
+                    f"Live domain {name} was not added: the emulator's licence console has no plugin licence for "
+                    f"mini-program {inputs['plugin_license']} (R4). Declare the PluginLicense and pass it as "
+                    "plugin_license, then run `pulumi up` again."
+                )
+        if status is None or is_unknown(status):
+            return  # unknown on real Tencent Cloud: AddLiveDomain itself refuses without a licence
+        problems = rules.check_licence_status_for_domains(status)
+        if problems:
+            raise RuleViolation(f"Live domain {name} was not added: {problems[0].message()}")
+
+    def _require_writable_cname(self, name: str, inputs: Mapping[str, Any]) -> None:
+        """The CNAME the domain needs (R9) can be written where its CnameRecord will write it."""
+        kind = inputs.get("cname_dns")
+        if not kind:
+            return
+        backend = self.runtime.cname_backend(str(kind))
+        zone = inputs.get("cname_zone")
+        try:
+            backend.prove_writable(name, str(zone) if zone else None, overwrite=bool(inputs["cname_overwrite"]))
+        except DnsError as exc:
+            raise RuleViolation(
+                f"Live domain {name} was not added: adding a mini-program play domain cannot be undone (R8), so its "
+                f"CNAME must be writable first, and it is not: {exc}"
+            ) from None
 
     def _require_match(self, name: str, inputs: Mapping[str, Any], info: DomainInfo) -> None:
         actual = _actual(info)
@@ -375,6 +469,14 @@ class LiveDomainProvider(TcliveProvider):
         return refreshed if refreshed is not None else info
 
 
+def _already_exists(name: str) -> RuleViolation:
+    return RuleViolation(
+        f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` added it and "
+        "failed before recording it, the state file was lost, or it was added in the console, set "
+        "adopt_existing=True on the LiveDomain (or on the MiniProgramLive) to manage the existing domain."
+    )
+
+
 class LiveDomain(Resource, module="tclive", name="LiveDomain"):
     """A live push or play domain (R5): standard or mini-program, with the CNAME target Tencent assigns.
 
@@ -393,11 +495,21 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
             and slow-live setting match. Default ``False`` (an existing domain is an error).
         allow_used_domain: Mini-program play only: ``True`` to add a domain that already has play traffic
             this month, accepting that the whole month is billed at mini-program prices (R7). Default ``False``.
-        opts: Pulumi resource options. A mini-program play domain is ``protect=True`` unless you say otherwise:
-            it can never be deleted (R8).
+        cname_dns: Mini-program play only: ``dnspod``, ``rfc2136`` or ``manual``, the backend of this domain's
+            CnameRecord. Before adding the domain (irreversible), ``up`` proves the CNAME can be written there:
+            the DNSPod zone exists / the RFC 2136 primary answers for the zone, and no other record holds the
+            name. Default ``None``: not checked. ``MiniProgramLive`` sets it.
+        cname_zone: The zone for that check (found automatically when omitted).
+        cname_overwrite: ``True`` when the CnameRecord has ``overwrite=True`` (a record at the name is then fine).
+        allow_replace: Mini-program play only: ``True`` lets a change that needs a new domain (a new name)
+            through preview. The old domain is never deleted: with the default ``retain_on_delete=True`` it is
+            released and stays in the account. Use it with ``protect=False``. Default ``False``: refused (R8).
+        opts: Pulumi resource options. A mini-program play domain is ``protect=True`` and
+            ``retain_on_delete=True`` unless you say otherwise: it can never be deleted (R8). To stop managing it,
+            set ``protect=False``, run ``pulumi up``, then remove it: it stays in the account.
 
-    Outputs: the inputs, plus ``cname_target`` (point the domain's CNAME here, R9), ``cname_status``
-    (``configured`` or ``pending``), ``current_cname``, ``created_at`` (Beijing time), ``adopted``.
+    Outputs: the inputs, plus ``cname_target`` (point the domain's CNAME here, R9), ``created_at`` (Beijing
+    time), ``adopted``. Whether Tencent sees the CNAME is verified by the CnameRecord (``verify="cloud"``).
     """
 
     domain_name: pulumi.Output[str]
@@ -407,8 +519,6 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
     slow_live: pulumi.Output[bool]
     enabled: pulumi.Output[bool]
     cname_target: pulumi.Output[str]
-    cname_status: pulumi.Output[str]
-    current_cname: pulumi.Output[str]
     created_at: pulumi.Output[str]
     adopted: pulumi.Output[bool]
 
@@ -425,19 +535,26 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
         enabled: pulumi.Input[bool] = True,
         adopt_existing: bool = False,
         allow_used_domain: bool = False,
+        cname_dns: str | None = None,
+        cname_zone: str | None = None,
+        cname_overwrite: bool = False,
+        allow_replace: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the domain; see the class docstring for every argument."""
         from .licence import PluginLicense
 
         licence_id: Any = plugin_license
         licence_status: Any = None
+        console_status: Any = None
         if isinstance(plugin_license, PluginLicense):
             licence_id = plugin_license.mini_program_app_id
             licence_status = plugin_license.status
+            console_status = plugin_license.console_status_input
             opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=[plugin_license]), opts)
         if domain_type == "play" and scene == "mini_program":
-            # R8: undeletable, so protected unless the caller explicitly says otherwise.
-            opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(protect=True), opts)
+            # R8: undeletable, so protected and retained unless the caller explicitly says otherwise.
+            opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(protect=True, retain_on_delete=True), opts)
         props: dict[str, Any] = {
             "domain_name": domain_name,
             "domain_type": domain_type,
@@ -449,9 +566,12 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
             "plugin_license_status": licence_status,
             "adopt_existing": adopt_existing,
             "allow_used_domain": allow_used_domain,
+            "plugin_license_console_status": console_status,
+            "cname_dns": cname_dns,
+            "cname_zone": cname_zone,
+            "cname_overwrite": cname_overwrite,
+            "allow_replace": allow_replace,
             "cname_target": None,
-            "cname_status": None,
-            "current_cname": None,
             "created_at": None,
             "adopted": None,
         }

@@ -90,10 +90,15 @@ class PluginLicenseProvider(TcliveProvider):
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        """Changed inputs; on the emulator also a licence not yet available, so ``up`` re-reads its status."""
         old, new = _inputs(olds), _inputs(news)
         changed = [k for k in INPUTS if is_unknown(new[k]) or old[k] != new[k]]
         replaces = [k for k in changed if k == "mini_program_app_id" and known(news, k)]
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+        # The emulator's console moves the status on (review, payment) outside the program. Until it is
+        # 'available', every `up` re-reads it (an update that only reads), so a licence approved and paid
+        # since the last run lets that same `up` add the mini-program domains: no refresh needed.
+        pending = olds.get("managed_by") == "emulator console" and olds.get("status") != "available"
+        return DiffResult(changes=bool(changed) or pending, replaces=replaces, delete_before_replace=False)
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = _inputs(props)
@@ -244,6 +249,7 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
         console_status: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        """Declare the licence; see the class docstring for every argument."""
         props: dict[str, Any] = {
             "mini_program_app_id": mini_program_app_id,
             "mini_program_name": mini_program_name,
@@ -265,3 +271,5 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
             "managed_by": None,
         }
         super().__init__(PluginLicenseProvider(), resource_name, props, opts)
+        # The plain input, so a LiveDomain can check R4 at preview on real Tencent Cloud (status is unknown then).
+        self.console_status_input: pulumi.Input[str] | None = console_status

@@ -32,9 +32,12 @@ from ._domain import (
     DOMAIN_SCENES,
     DOMAIN_TYPES,
     PLAY_REGIONS,
+    R8_REASON,
     check_domain_kind,
     check_live_domain_name,
     check_mini_program_play_change,
+    r8_release_advice,
+    r8_replace_advice,
 )
 from ._licence import LICENCE_STATUS_LABELS, LICENCE_STATUSES, check_licence_status_for_domains, licence_next_steps
 from ._mini_program import (
@@ -70,6 +73,7 @@ __all__ = [
     "PLAY_REGIONS",
     "PLUGIN_APP_ID",
     "PLUGIN_NAME",
+    "R8_REASON",
     "SCENES",
     "SUBJECT_TYPES",
     "SUPPORT_TICKET_URL",
@@ -93,4 +97,6 @@ __all__ = [
     "licence_next_steps",
     "normalize_domain_name",
     "parse_version",
+    "r8_release_advice",
+    "r8_replace_advice",
 ]

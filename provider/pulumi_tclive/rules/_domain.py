@@ -12,9 +12,12 @@ __all__ = [
     "DOMAIN_SCENES",
     "DOMAIN_TYPES",
     "PLAY_REGIONS",
+    "R8_REASON",
     "check_domain_kind",
     "check_live_domain_name",
     "check_mini_program_play_change",
+    "r8_release_advice",
+    "r8_replace_advice",
 ]
 
 DOMAIN_TYPES = ("push", "play")
@@ -132,9 +135,33 @@ def check_mini_program_play_change(old: Mapping[str, object], new: Mapping[str, 
                 f"Changing {key} from {_show(old_value)} to {_show(new_value)} needs a new domain, but the existing "
                 f"mini-program play domain {_show(old_name)} cannot be deleted or unbound once added "
                 f"(Tencent Cloud docs: 添加小程序直播的播放域名后，暂不支持删除解绑, {_PLUGIN_DOCS_URL}).",
-                "Keep this LiveDomain as it is and declare a new LiveDomain for the new domain; to stop managing "
-                "the old one, remove it from the program only after setting retain_on_delete=True on it, which "
-                "keeps it in Tencent Cloud.",
+                r8_replace_advice(_show(old_name)),
             )
         )
     return problems
+
+
+def r8_release_advice(name: str) -> str:
+    """How to stop managing a mini-program play domain (R8): works word for word with the Pulumi CLI and the
+    offline engine, for a standalone LiveDomain and for MiniProgramLive."""
+    return (
+        f"To stop managing {name} without deleting it: set protect_play_domain=False on the MiniProgramLive, or "
+        "opts=pulumi.ResourceOptions(protect=False) on the LiveDomain and on its CnameRecord, and run `pulumi up`; "
+        "then remove it from the program and run `pulumi up` again. Both are retained (retain_on_delete=True), so "
+        "they stay in your Tencent Cloud account."
+    )
+
+
+def r8_replace_advice(name: str) -> str:
+    """How to move to another mini-program play domain (R8), for MiniProgramLive and for a LiveDomain."""
+    return (
+        f"Keep {name} as it is. To move the plugin to another play domain: on the MiniProgramLive, set "
+        "protect_play_domain=False together with the new play_domain and run `pulumi up`; on a LiveDomain, declare a "
+        "new LiveDomain for the new domain instead. " + r8_release_advice(name)
+    )
+
+
+R8_REASON = (
+    "a mini-program play domain can never be deleted or unbound once added (R8, Tencent Cloud docs: "
+    f"添加小程序直播的播放域名后，暂不支持删除解绑, {_PLUGIN_DOCS_URL}), so pulumi-tclive protects it and retains it on delete"
+)

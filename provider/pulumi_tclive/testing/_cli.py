@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
@@ -52,15 +53,40 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="destroy: keep protected resources (and what they depend on) and delete the rest",
     )
+    # Review and pipeline flags, named and behaving as the Pulumi CLI's (docs/offline-engine.md).
+    parser.add_argument(
+        "--diff", action="store_true", help="show each changed property's old and new value under its step"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document (steps, changeSummary, diagnostics) on stdout; the usual output goes to stderr",
+    )
+    parser.add_argument(
+        "--expect-no-changes",
+        action="store_true",
+        help="preview, up, refresh: fail with exit status 7 if anything would change or did change",
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="preview, up: refresh the state first, then plan against it"
+    )
     return parser
 
 
+_ONLY_FOR = {"--expect-no-changes": ("preview", "up", "refresh"), "--refresh": ("preview", "up")}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage).
+    """Run one operation, print its output, and return the exit status (0 ok, 1 failed, 2 usage,
+    7 changes found with ``--expect-no-changes``).
 
     :param argv: the arguments (default ``sys.argv[1:]``).
     """
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for flag, operations in _ONLY_FOR.items():
+        if getattr(args, flag.removeprefix("--").replace("-", "_")) and args.operation not in operations:
+            parser.error(f"{flag} applies to {', '.join(operations)}, not {args.operation}")
     try:
         engine = Engine(
             args.project_dir,
@@ -68,15 +94,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             config=dict(args.config),
             state_path=args.state,
             secrets=dict(args.secret),
-            echo=sys.stdout,
+            echo=sys.stderr if args.json else sys.stdout,
+            diff=args.diff,
         )
-        if args.operation == "up":
-            result = engine.up(skip_preview=args.skip_preview)
-        elif args.operation == "destroy":
-            result = engine.destroy(exclude_protected=args.exclude_protected)
+        if args.operation == "preview":
+            result = engine.preview(refresh=args.refresh, expect_no_changes=args.expect_no_changes)
+        elif args.operation == "up":
+            result = engine.up(
+                skip_preview=args.skip_preview, refresh=args.refresh, expect_no_changes=args.expect_no_changes
+            )
+        elif args.operation == "refresh":
+            result = engine.refresh(expect_no_changes=args.expect_no_changes)
         else:
-            result = getattr(engine, args.operation)()
+            result = engine.destroy(exclude_protected=args.exclude_protected)
     except ConfigurationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.json:
+        # One document, indented as the CLI's ShowPreviewDigest does (json.MarshalIndent, four spaces).
+        print(json.dumps(result.digest, indent=4, ensure_ascii=False), flush=True)
     return result.exit_code

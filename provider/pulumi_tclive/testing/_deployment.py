@@ -16,6 +16,7 @@ from typing import Any
 
 from pulumi.runtime.proto import provider_pb2, resource_pb2
 
+from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
 from pulumi_tclive.testing._state import ResourceState, StackState, seal
@@ -40,6 +41,10 @@ STACK_TYPE = "pulumi:pulumi:Stack"
 
 class Refusal(Exception):
     """The engine refuses a registration; the error has been reported already."""
+
+
+class _Invalid(Refusal):
+    """Check failed for a resource; its failures have been reported."""
 
 
 def delete_protected_message(urn: str) -> str:
@@ -132,6 +137,8 @@ class Deployment:
         self.outputs: dict[str, Any] = dict(state.outputs)
         self.stopped = False
         self.refused = False
+        self.invalid = 0
+        """How many resources failed Check; the run goes on checking the others but applies nothing more."""
 
     # ---- state -------------------------------------------------------------------------------
 
@@ -178,7 +185,7 @@ class Deployment:
             return self._dynamic(request, urn)
         except ProviderError as exc:
             message = f"{request.type} resource '{request.name}': {exc.operation} failed"
-            self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+            self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=urn)
             self.stopped = True
             raise Refusal(message) from None
 
@@ -206,12 +213,12 @@ class Deployment:
         self.stopped = True
         raise Refusal(message)
 
-    def _step(self, op: str, type_: str, name: str) -> None:
+    def _step(self, op: str, type_: str, name: str, detail: StepDetail | None = None) -> None:
         """Print a step; a preview counts it at once, an update only once it has succeeded."""
         if not self._record:
-            self._report.plan(op, type_, name)
+            self._report.plan(op, type_, name, detail=detail)
         else:
-            self._report.step(op, type_, name, record=self.preview)
+            self._report.step(op, type_, name, record=self.preview, detail=detail)
 
     def _done(self, op: str, type_: str, name: str) -> None:
         if self._record and not self.preview:
@@ -235,7 +242,9 @@ class Deployment:
             dependencies=self._dependencies(request),
             parent=request.parent,
         )
-        self._step(op, request.type, request.name)
+        # Both sides are sealed (a secret reads "[secret]" in each), so they compare as stored.
+        detail = StepDetail.between(urn, "", old.inputs if old is not None else {}, inputs)
+        self._step(op, request.type, request.name, detail)
         self._new.append(entry)
         self._registered.add(urn)
         self._save()
@@ -256,12 +265,15 @@ class Deployment:
                 if failure.property:
                     self._report.error(
                         f"{type_} resource '{name}'s property '{failure.property}' value "
-                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}"
+                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}",
+                        urn=urn,
                     )
                 else:
-                    self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}")
-            self.stopped = True
-            raise Refusal(f"resource {urn} is invalid")
+                    self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}", urn=urn)
+            # Unlike the CLI, which bails at the first invalid resource (step_generator.go), keep
+            # checking the others so one run lists every problem; nothing further is applied.
+            self.invalid += 1
+            raise _Invalid(f"resource {urn} is invalid")
         return struct_to_dict(response.inputs)
 
     def _dynamic(
@@ -277,10 +289,20 @@ class Deployment:
         old = self._old_live.get(urn)
         if old is not None and ignore_changes:
             news = _apply_ignore_changes(news, old.known_inputs(), ignore_changes)
-        checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+        try:
+            checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+        except _Invalid:
+            # Answer as a preview would, so that the program goes on registering and every resource
+            # (dependants included) gets checked; the run has failed and applies nothing more.
+            self.refused = True
+            return self._answer(urn, "", news, secret_inputs)
+        if self.invalid and not self.preview:
+            # An earlier resource is invalid: from here on, check only.
+            return self._answer(urn, old.id if old else "", checked, secret_inputs)
 
         op = "create"
         delete_first = False
+        detail = StepDetail.between(urn, "", {}, checked, new_secrets=secret_inputs)
         if old is not None:
             diff = self._provider().diff(
                 urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
@@ -296,16 +318,25 @@ class Deployment:
             else:
                 op = "same"
             delete_first = request.deleteBeforeReplace or diff.deleteBeforeReplace
+            detail = StepDetail.between(
+                urn,
+                old.id,
+                old.inputs,
+                checked,
+                old_secrets=old.secret_inputs,
+                new_secrets=secret_inputs,
+                replaces=replaces,
+            )
             if op == "replace" and protect and old.protect:
-                self._step(op, type_, name)
-                self._report.error(_replace_protected_message(urn))
+                self._step(op, type_, name, detail)
+                self._report.error(_replace_protected_message(urn), urn=urn)
                 if not self.preview:
                     self.stopped = True
                     raise Refusal(f"resource {urn} is protected")
                 self._registered.add(urn)
                 return self._answer(urn, "", checked, secret_inputs)
 
-        self._step(op, type_, name)
+        self._step(op, type_, name, detail)
         secret_outputs_declared = set(request.additionalSecretOutputs) | secret_inputs
         if self.preview:
             self._registered.add(urn)
@@ -408,10 +439,11 @@ class Deployment:
 
     def _delete(self, entry: ResourceState) -> None:
         if not entry.delete:
-            self._step("delete", entry.type, entry.name)
+            detail = StepDetail.between(entry.urn, entry.id, entry.inputs, {}, old_secrets=entry.secret_inputs)
+            self._step("delete", entry.type, entry.name, detail)
             if entry.protect:
                 message = delete_protected_message(entry.urn)
-                self._report.error(f"Preview failed: {message}" if self.preview else message)
+                self._report.error(f"Preview failed: {message}" if self.preview else message, urn=entry.urn)
                 if not self.preview:
                     self.stopped = True
                 return
@@ -424,7 +456,7 @@ class Deployment:
                 )
             except ProviderError as exc:
                 message = f"{entry.type} resource '{entry.name}': delete failed"
-                self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+                self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                 self.stopped = True
                 return
         self._condemned = [other for other in self._condemned if other is not entry]

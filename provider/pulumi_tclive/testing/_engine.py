@@ -9,7 +9,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,13 +20,20 @@ from pulumi.runtime.proto import resource_pb2
 import pulumi_tclive
 from pulumi_tclive.testing import _program
 from pulumi_tclive.testing._deployment import Deployment, Refusal, delete_protected_message
+from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment
-from pulumi_tclive.testing._report import Report, RunResult
-from pulumi_tclive.testing._state import StackState
+from pulumi_tclive.testing._report import CHANGE_OPS, Report, RunResult
+from pulumi_tclive.testing._state import ResourceState, StackState
 
-__all__ = ["Engine"]
+__all__ = ["EXIT_NO_CHANGES", "Engine"]
+
+EXIT_NO_CHANGES = 7
+"""Exit status when ``expect_no_changes`` is set and something changed: the CLI's ``ExitNoChanges``
+(https://github.com/pulumi/pulumi/blob/master/pkg/cmd/pulumi/cmd/exit_codes.go)."""
+
+_OPERATION_NOUNS = {"preview": "preview", "up": "update", "refresh": "refresh", "destroy": "destroy"}
 
 _HEADERS = {
     "preview": "Previewing update",
@@ -66,6 +75,8 @@ class Engine:
     :param secrets: secret config values; marked secret in ``Configure`` and never stored or printed.
     :param echo: print each line as it is produced (the CLI passes ``sys.stdout``); provider and
         program output is then echoed to ``sys.stderr`` as it arrives.
+    :param diff: print each changed property's old and new value under its step line, like
+        ``pulumi preview --diff``.
     """
 
     def __init__(
@@ -78,6 +89,7 @@ class Engine:
         *,
         secrets: Mapping[str, str] | None = None,
         echo: TextIO | None = None,
+        diff: bool = False,
     ) -> None:
         self.project: Project = load_project(project_dir)
         self.stack = stack
@@ -88,20 +100,39 @@ class Engine:
         )
         self._env_overrides = dict(env or {})
         self._echo = echo
+        self._diff = diff
 
     # ---- public operations -------------------------------------------------------------------
 
-    def preview(self) -> RunResult:
-        """Run the program and show what ``up`` would do; no Create/Update/Delete, state untouched."""
-        return self._operate("preview", lambda run: run.program(preview=True, record=True))
+    def preview(self, *, refresh: bool = False, expect_no_changes: bool = False) -> RunResult:
+        """Run the program and show what ``up`` would do; no Create/Update/Delete, state untouched.
 
-    def up(self, *, skip_preview: bool = False) -> RunResult:
-        """Preview, then (if the preview succeeded) apply: create, update, replace, delete.
-
-        :param skip_preview: apply directly, like ``pulumi up --skip-preview``.
+        :param refresh: read every resource first and plan against what exists (``--refresh``); the
+            refreshed state is not saved.
+        :param expect_no_changes: fail (exit status 7) when the plan changes anything.
         """
 
         def body(run: _Run) -> None:
+            if refresh and not self._refresh_first(run, persist=False, next_header="preview"):
+                return
+            run.program(preview=True, record=True)
+
+        header = "refresh" if refresh else None
+        return self._operate("preview", body, header=header, expect_no_changes=expect_no_changes)
+
+    def up(self, *, skip_preview: bool = False, refresh: bool = False, expect_no_changes: bool = False) -> RunResult:
+        """Preview, then (if the preview succeeded) apply: create, update, replace, delete.
+
+        :param skip_preview: apply directly, like ``pulumi up --skip-preview``.
+        :param refresh: refresh (and save) the state first, like ``pulumi up --refresh``.
+        :param expect_no_changes: fail (exit status 7) when the update changed anything; the changes
+            are made all the same, as the CLI does.
+        """
+        first = "preview" if not skip_preview else "up"
+
+        def body(run: _Run) -> None:
+            if refresh and not self._refresh_first(run, persist=True, next_header=first):
+                return
             if not skip_preview:
                 run.program(preview=True, record=False)
                 if run.report.failed:
@@ -110,12 +141,15 @@ class Engine:
                 run.report.line(f"{_HEADERS['up']} ({self.stack}):")
             run.program(preview=False, record=True)
 
-        header = "preview" if not skip_preview else "up"
-        return self._operate("up", body, header=header)
+        header = "refresh" if refresh else first
+        return self._operate("up", body, header=header, expect_no_changes=expect_no_changes)
 
-    def refresh(self) -> RunResult:
-        """Read every resource from its provider and update the state (the program is not run)."""
-        return self._operate("refresh", lambda run: run.refresh())
+    def refresh(self, *, expect_no_changes: bool = False) -> RunResult:
+        """Read every resource from its provider and update the state (the program is not run).
+
+        :param expect_no_changes: fail (exit status 7) when anything drifted.
+        """
+        return self._operate("refresh", lambda run: run.refresh(), expect_no_changes=expect_no_changes)
 
     def destroy(self, *, exclude_protected: bool = False) -> RunResult:
         """Delete every resource, dependants first (the program is not run).
@@ -127,6 +161,15 @@ class Engine:
         :param exclude_protected: keep protected resources instead of refusing.
         """
         return self._operate("destroy", lambda run: run.destroy(exclude_protected=exclude_protected))
+
+    def _refresh_first(self, run: _Run, *, persist: bool, next_header: str) -> bool:
+        """The ``--refresh`` phase: refresh (steps shown, not counted), then the next phase's header."""
+        run.refresh(record=False, persist=persist)
+        if run.report.failed:
+            return False
+        run.report.line()
+        run.report.line(f"{_HEADERS[next_header]} ({self.stack}):")
+        return True
 
     def read_state(self) -> StackState:
         """The stack's state as the state file holds it now."""
@@ -146,8 +189,16 @@ class Engine:
             base, project_name=self.project.name, python_path=[self.project.program_dir, package_root]
         )
 
-    def _operate(self, operation: str, body: Callable[[_Run], None], *, header: str | None = None) -> RunResult:
-        report = Report(self._echo)
+    def _operate(
+        self,
+        operation: str,
+        body: Callable[[_Run], None],
+        *,
+        header: str | None = None,
+        expect_no_changes: bool = False,
+    ) -> RunResult:
+        started = time.monotonic()
+        report = Report(self._echo, show_diff=self._diff)
         report.line(f"{_HEADERS[header or operation]} ({self.stack}):")
         config = load_stack_config(self.project, self.stack, self._config_overrides, self._secrets)
         run = _Run(self, report, config)
@@ -159,21 +210,40 @@ class Engine:
             report.block("Program output", run.program_output.lines)
             report.block("Provider output", run.provider_output.lines)
         if operation in ("preview", "up"):
-            report.outputs(run.outputs)
+            report.outputs(run.outputs, run.previous_outputs)
+        counted = report.steps
         if operation == "up" and not run.applied:
             # The preview before the update failed: summarise its plan, as the CLI does.
-            report.summary(planned=True, steps=report.planned)
-        else:
-            report.summary(planned=operation == "preview", steps=report.steps)
+            counted = report.planned
+        report.summary(planned=operation == "preview" or counted is report.planned, steps=counted)
+        noun = _OPERATION_NOUNS[operation]
+        exit_code = 1 if report.failed else 0
         if report.failed:
-            report.line(f"error: {'update' if operation == 'up' else operation} failed")
+            report.line(f"error: {noun} failed")
+        elif expect_no_changes and any(step.op in CHANGE_OPS for step in counted):
+            # The CLI's NoChangesExpectedError (pkg/backend/backenderr/backenderr.go), checked after
+            # the operation, so `up` has made its changes by then.
+            report.error(f"no changes were expected for {noun} but changes were proposed")
+            exit_code = EXIT_NO_CHANGES
+        output_lines = [*run.program_output.lines, *run.provider_output.lines]
+        digest: dict[str, Any] = {
+            "steps": list(report.json_planned if counted is report.planned else report.json_steps),
+            "diagnostics": [
+                *report.json_diagnostics,
+                *({"message": line, "severity": "info"} for line in output_lines),
+            ],
+            "duration": int((time.monotonic() - started) * 1e9),
+            "changeSummary": report.change_summary(counted),
+            "outputs": dict(run.outputs) if operation in ("preview", "up") else {},
+        }
         return RunResult(
             operation=operation,
-            exit_code=1 if report.failed else 0,
+            exit_code=exit_code,
             steps=list(report.steps),
             diagnostics=list(report.diagnostics),
             outputs=dict(run.outputs),
             text=report.text(),
+            digest=digest,
         )
 
 
@@ -191,6 +261,7 @@ class _Run:
         self._provider: ProviderProcess | None = None
         self.state = engine.read_state()
         self.outputs: dict[str, Any] = dict(self.state.outputs)
+        self.previous_outputs = dict(self.state.outputs)
         self.applied = False
 
     def provider(self) -> ProviderProcess:
@@ -313,12 +384,32 @@ class _Run:
 
     # ---- refresh / destroy -------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read every custom resource; drop the ones whose provider reports them gone."""
+    def refresh(self, *, record: bool = True, persist: bool = True) -> None:
+        """Read every custom resource; drop the ones whose provider reports them gone.
+
+        A resource that drifted is shown as an update with the outputs that changed, old and new
+        (the CLI diffs old and new outputs on refresh: ``getResourceOutputsPropertiesString``,
+        https://github.com/pulumi/pulumi/blob/master/pkg/backend/display/object_diff.go).
+
+        :param record: count the steps in the result (``False`` for the ``--refresh`` phase of a
+            preview or update, whose own plan is what counts).
+        :param persist: save the refreshed state (``False`` for ``preview --refresh``).
+        """
         state = self.state
+
+        def step(op: str, entry: ResourceState, detail: StepDetail | None = None) -> None:
+            if record:
+                self.report.step(op, entry.type, entry.name, detail=detail)
+            else:
+                self.report.show(op, entry.type, entry.name, detail=detail)
+
+        def save() -> None:
+            if persist:
+                state.save(self.engine.state_path)
+
         for entry in list(state.resources):
             if not entry.custom or entry.delete:
-                self.report.step("read", entry.type, entry.name)
+                step("read", entry)
                 continue
             try:
                 id_, outputs, inputs = self.provider().read(
@@ -326,16 +417,29 @@ class _Run:
                 )
             except ProviderError as exc:
                 message = f"{entry.type} resource '{entry.name}': read failed"
-                self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+                self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                 return
             if not id_:
-                self.report.step("delete", entry.type, entry.name)
+                step("delete", entry, StepDetail.between(entry.urn, entry.id, entry.known_outputs(), {}))
                 state.resources = [other for other in state.resources if other is not entry]
-                state.save(self.engine.state_path)
+                save()
                 continue
             new_outputs = {key: value for key, value in outputs.items() if key not in entry.secret_outputs}
-            new_inputs = entry.known_inputs() if inputs is None else inputs
+            # Secret inputs are withheld from state, so Read's (clear) value for them can neither be
+            # compared nor shown: compare and show the known keys only.
+            new_inputs = (
+                entry.known_inputs()
+                if inputs is None
+                else {key: value for key, value in inputs.items() if key not in entry.secret_inputs}
+            )
             changed = new_outputs != entry.known_outputs() or new_inputs != entry.known_inputs() or id_ != entry.id
+            detail = dataclass_replace(
+                StepDetail.between(entry.urn, id_, entry.known_outputs(), new_outputs), input_diff=False, expand=True
+            )
+            if changed and not detail.diffs:
+                detail = dataclass_replace(
+                    StepDetail.between(entry.urn, id_, entry.known_inputs(), new_inputs), expand=True
+                )
             entry.id = id_
             entry.outputs = {**new_outputs, **{key: entry.outputs[key] for key in entry.secret_outputs}}
             if inputs is not None:
@@ -343,9 +447,9 @@ class _Run:
                     **{key: value for key, value in inputs.items() if key not in entry.secret_inputs},
                     **{key: entry.inputs[key] for key in entry.secret_inputs},
                 }
-            self.report.step("update" if changed else "read", entry.type, entry.name)
+            step("update" if changed else "read", entry, detail if changed else None)
             if changed:
-                state.save(self.engine.state_path)
+                save()
 
     def destroy(self, *, exclude_protected: bool) -> None:
         """Delete everything in reverse order, after refusing outright if anything is protected
@@ -364,7 +468,7 @@ class _Run:
                 pending += [*by_urn[urn].dependencies, by_urn[urn].parent]
         else:
             for entry in protected:
-                self.report.error(f"Preview failed: {delete_protected_message(entry.urn)}")
+                self.report.error(f"Preview failed: {delete_protected_message(entry.urn)}", urn=entry.urn)
             if protected:
                 return
         for entry in reversed(list(state.resources)):
@@ -377,9 +481,10 @@ class _Run:
                     )
                 except ProviderError as exc:
                     message = f"{entry.type} resource '{entry.name}': delete failed"
-                    self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}")
+                    self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                     return
-            self.report.step("delete", entry.type, entry.name)
+            detail = StepDetail.between(entry.urn, entry.id, entry.inputs, {}, old_secrets=entry.secret_inputs)
+            self.report.step("delete", entry.type, entry.name, detail=detail)
             state.resources = [other for other in state.resources if other is not entry]
             if not state.resources:
                 state.outputs = {}

@@ -1,0 +1,55 @@
+"""No false drift through the offline engine: `refresh` right after `up` changes nothing, for every example.
+
+Volatile observed status (whether Tencent sees the CNAME) belongs to the CnameRecord, which verifies
+it; a real out-of-band change is still reported.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
+from pulumi_tclive.cloud.live import (
+    DESCRIBE_LIVE_DOMAINS,
+    FORBID_LIVE_DOMAIN,
+    DescribeLiveDomainsRequest,
+    ForbidLiveDomainRequest,
+)
+from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.testing import Engine
+
+from .test_day2 import REPO, changes
+
+EXAMPLE_CONFIG = {
+    "offline-event": {
+        "tclive-offline-event:eventPermit": "SH-PSB-2026-0042",
+        "tclive-offline-event:venueProof": "contract/expo-hall-7.pdf",
+        "tclive-offline-event:supportTicket": "ticket-20261120-001",
+    }
+}
+
+
+@pytest.mark.parametrize("example", ["quickstart", "education", "offline-event", "adopt-existing"])
+def test_refresh_right_after_up_changes_nothing_for_every_example(tmp_path: Path, example: str) -> None:
+    directory = tmp_path / example
+    shutil.copytree(REPO / "examples" / example, directory)
+    emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
+    console = emulator.client()
+    try:
+        console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
+        engine = Engine(directory, stack="dev", config=EXAMPLE_CONFIG.get(example), env={"PYTHONPATH": str(REPO)})
+        up = engine.up(skip_preview=True)
+        assert up.ok, up.text
+        refreshed = engine.refresh()
+        assert refreshed.ok, refreshed.text
+        assert changes(refreshed) == {}, refreshed.text
+        # A real out-of-band change is still reported.
+        listed = console.call(DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(PageSize=100))
+        console.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName=listed.DomainList[0].Name))
+        assert changes(engine.refresh()) == {"update": 1}
+    finally:
+        console.close()
+        emulator.close()
