@@ -234,10 +234,3 @@ def test_domains_selects_part_of_the_account(account: Account) -> None:
     program = (account.root / "part" / "__main__.py").read_text()
     assert '"play.example.com",' in program and '"push.example.com",' in program
     assert "mp-play" not in program and "PluginLicense" not in program
-
-
-def test_component_says_it_needs_a_mini_program_live_that_can_adopt(account: Account) -> None:
-    run = account.run_import("--component", "--out", "c")
-    assert run.exit_code == 2
-    assert "--component needs MiniProgramLive(adopt_existing=True)" in run.stderr
-    assert not (account.root / "c").exists()
