@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine
 
-from .support import REPO, WRITES, request_log, seed_module, tclive
+from .support import REPO, WRITES, request_log, tclive
 
 FITS = "mp-play.example.com,live.example.org"  # two zones: the component finds each CNAME's zone
-
-
-@pytest.fixture
-def seeded(tmp_path: Path) -> Iterator[tuple[Path, TencentCloudClient]]:
-    state = tmp_path / "account" / "emulator.sqlite3"
-    seed_module().seed(state)
-    with Emulator(state) as emulator, emulator.client() as client:
-        yield state, client
 
 
 def test_a_fitting_account_becomes_one_component_that_up_adopts(

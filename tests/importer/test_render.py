@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.console import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
-from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.importer import Account, FoundDomain, FoundLicence, FoundRecord, Project, read_account, write_project
 from pulumi_tclive.importer._render import component_misfit, render_program
 from pulumi_tclive.importer._security import FoundAuth, Security
 from pulumi_tclive.testing import Engine
 
-from .support import REPO, WRITES, request_log, ruff, seed_module
+from .support import REPO, WRITES, request_log, ruff
 
 
 def domain(name: str, kind: str = "play", scene: str = "standard", **changes: object) -> FoundDomain:
@@ -92,14 +88,6 @@ def test_component_shape_is_checked_with_a_reason() -> None:
     assert component_misfit(crowded) == (
         "the selection has 2 push and 0 standard play domains; the component takes one each"
     )
-
-
-@pytest.fixture
-def seeded(tmp_path: Path) -> Iterator[tuple[Path, TencentCloudClient]]:
-    state = tmp_path / "account" / "emulator.sqlite3"
-    seed_module().seed(state)
-    with Emulator(state) as emulator, emulator.client() as client:
-        yield state, client
 
 
 def test_real_cloud_leaves_the_licence_to_stack_config_with_the_error_until_set(
