@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean adopt-existing
+.PHONY: demo examples adopt-existing test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The quick start (root Pulumi.yaml -> examples/quickstart) on the embedded emulator, whose state
-# lives in .tclive/. The zone is seeded first, as a DNSPod account would already hold it.
+# lives in .tclive/. Its DNSPod zone comes from tclive:emulatorZones in Pulumi.dev.yaml.
 DEMO_STATE := .tclive/emulator.sqlite3
 
 demo: $(STAMP)
-	@$(BIN)/tclive emulator zone example.com --state $(DEMO_STATE)
 	@if command -v pulumi >/dev/null 2>&1; then \
 	  mkdir -p .tclive/pulumi-backend && \
 	  export PULUMI_BACKEND_URL="file://$(CURDIR)/.tclive/pulumi-backend" PULUMI_CONFIG_PASSPHRASE="" \
@@ -28,6 +27,29 @@ demo: $(STAMP)
 	  $(BIN)/python -m pulumi_tclive.testing preview . && $(BIN)/python -m pulumi_tclive.testing up . --skip-preview; \
 	fi
 	@$(BIN)/tclive emulator show --state $(DEMO_STATE)
+
+# Every example that runs offline, each on its own embedded emulator (examples/NAME/.tclive/), applied
+# twice: the second up must report every resource unchanged. offline-event first shows that preview
+# fails without its three documents, then runs with the values its stack file lists in comments.
+OFFLINE := $(BIN)/python -m pulumi_tclive.testing
+EXAMPLES := quickstart education secure-streaming adopt-existing
+OFFLINE_EVENT_DOCUMENTS := --config eventPermit=SH-PSB-2026-0042 --config venueProof=contract/expo-hall-7.pdf \
+	--config supportTicket=ticket-20261120-001
+
+examples: $(STAMP)
+	@mkdir -p .tclive; set -e; for name in $(EXAMPLES); do \
+	  echo "== examples/$$name"; \
+	  $(OFFLINE) up examples/$$name --skip-preview; \
+	  $(OFFLINE) up examples/$$name --skip-preview | tee .tclive/examples.log; \
+	  grep -Eq '^Resources: [0-9]+ unchanged$$' .tclive/examples.log || { echo "examples/$$name: the second up changed something"; exit 1; }; \
+	done; \
+	echo "== examples/offline-event (preview must fail: the documents are missing)"; \
+	if $(OFFLINE) preview examples/offline-event; then echo "examples/offline-event: preview passed without documents"; exit 1; fi; \
+	echo "== examples/offline-event, with the documents"; \
+	$(OFFLINE) up examples/offline-event $(OFFLINE_EVENT_DOCUMENTS); \
+	$(OFFLINE) up examples/offline-event --skip-preview $(OFFLINE_EVENT_DOCUMENTS) | tee .tclive/examples.log; \
+	grep -Eq '^Resources: [0-9]+ unchanged$$' .tclive/examples.log || { echo "examples/offline-event: the second up changed something"; exit 1; }; \
+	rm -f .tclive/examples.log
 
 # `tclive import` on a seeded emulator account: seeds examples/adopt-existing/.tclive/, regenerates the example
 # from it, then applies it with the offline engine (17 adoptions, no create, update or delete call).
@@ -51,4 +73,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .tclive .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tclive .tclive-state examples/*/.tclive examples/*/.tclive-state .pytest_cache .mypy_cache .ruff_cache

@@ -157,13 +157,23 @@ def main() -> int:
     command += ["--all", "--out", ".", "--force"]
     status = subprocess.run(command, cwd=HERE, check=False).returncode
     if status == 0:
+        with (HERE / "Pulumi.dev.yaml").open("a", encoding="utf-8") as stack:
+            # A fresh clone has no seeded account: with these, `up` creates the same account instead.
+            stack.write(
+                "  # Without the seeded account (a fresh clone), up creates it: the zones it holds, and licences\n"
+                "  # approved at once. Neither changes anything in the seeded account.\n"
+                '  tclive:emulatorZones: ["example.com", "example.org"]\n'
+                '  tclive:emulatorAutoApprove: "true"\n'
+            )
         with (HERE / "README.md").open("a", encoding="utf-8") as readme:
             readme.write(
                 "\n## How this example was made\n\n"
                 "`make adopt-existing` (or `.venv/bin/python examples/adopt-existing/seed.py`) creates the account "
                 "above in `.tclive/emulator.sqlite3` here, as a team would have set it up by hand, then runs the "
                 "import command above; `make adopt-existing` then applies the program with the offline engine: "
-                "every resource is adopted, nothing is created, changed or deleted.\n"
+                "every resource is adopted, nothing is created, changed or deleted. On a fresh clone, without "
+                "the seeded account, `python -m pulumi_tclive.testing up examples/adopt-existing` creates the "
+                "same account instead (the stack file names its zones and approves licences at once).\n"
             )
     return status
 

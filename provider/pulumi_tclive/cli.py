@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sqlite3
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -20,16 +21,14 @@ from .cloud.api import Action
 from .cloud.client import TencentCloudClient
 from .cloud.console import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .cloud.dnspod import (
-    CREATE_DOMAIN,
     DESCRIBE_DOMAIN_LIST,
     DESCRIBE_RECORD_LIST,
     DNSPOD_ACTIONS,
-    CreateDomainRequest,
     DescribeDomainListRequest,
     DescribeRecordListRequest,
 )
 from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
-from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, serve
+from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
 from .errors import TcliveError
 from .importer import add_import_command
 from .url_command import add_url_commands
@@ -43,12 +42,8 @@ def _emulator_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         emulator = Emulator(args.state, auto_approve=True if args.auto_approve else None)
-    except (OSError, sqlite3.Error) as exc:
-        print(
-            f"tclive emulator serve: cannot open the state file {args.state}: {exc}. "
-            "Check the path and its permissions, or pass another file with --state.",
-            file=sys.stderr,
-        )
+    except TcliveError as exc:
+        print(f"tclive emulator serve: {exc} Pass another file with --state.", file=sys.stderr)
         return 1
 
     def announce(server: EmulatorServer) -> None:
@@ -76,14 +71,21 @@ ALL_ACTIONS: dict[tuple[str, str], Action[Any, Any]] = {
 }
 
 
-def _open(state: str) -> Emulator | None:
-    try:
-        return Emulator(state)
-    except (OSError, sqlite3.Error) as exc:
+def _open(command: str, state: str, *, create: bool = True) -> Emulator | None:
+    """The emulator on ``state``, or ``None`` after printing why not (a missing file needs ``create``)."""
+    path = Path(state)
+    if not create and not path.exists():
         print(
-            f"tclive: cannot open the emulator state file {state}: {exc}. Check the path, or pass --state.",
+            f"tclive emulator {command}: the state file {state} ({path.resolve()}) does not exist. Pass the file "
+            "your stack uses with --state (its tclive:emulatorState, relative to the program's directory), "
+            "or add --create to start an empty emulator there.",
             file=sys.stderr,
         )
+        return None
+    try:
+        return Emulator(path)
+    except TcliveError as exc:
+        print(f"tclive emulator {command}: {exc} Pass another file with --state.", file=sys.stderr)
         return None
 
 
@@ -101,7 +103,7 @@ def _emulator_call(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         print(f"tclive emulator call: the body does not fit {args.action}: {exc}", file=sys.stderr)
         return 2
-    emulator = _open(args.state)
+    emulator = _open("call", args.state, create=args.create)
     if emulator is None:
         return 1
     with emulator, emulator.client() as client:
@@ -115,16 +117,12 @@ def _emulator_call(args: argparse.Namespace) -> int:
 
 
 def _emulator_zone(args: argparse.Namespace) -> int:
-    emulator = _open(args.state)
+    emulator = _open("zone", args.state)
     if emulator is None:
         return 1
     with emulator, emulator.client() as client:
-        zones = client.call(DESCRIBE_DOMAIN_LIST, DescribeDomainListRequest(Keyword=args.zone))
-        if any(z.Name == args.zone for z in zones.DomainList):
-            print(f"DNSPod zone {args.zone} already exists in the emulator ({args.state}).")
-            return 0
-        client.call(CREATE_DOMAIN, CreateDomainRequest(Domain=args.zone))
-    print(f"DNSPod zone {args.zone} added to the emulator ({args.state}).")
+        added = ensure_zone(client, args.zone)
+    print(f"DNSPod zone {args.zone} {'added to' if added else 'already exists in'} the emulator ({args.state}).")
     return 0
 
 
@@ -154,7 +152,7 @@ def _all_domains(client: TencentCloudClient) -> list[Any]:
 
 
 def _emulator_show(args: argparse.Namespace) -> int:
-    emulator = _open(args.state)
+    emulator = _open("show", args.state, create=args.create)
     if emulator is None:
         return 1
     with emulator, emulator.client() as client:
@@ -193,6 +191,10 @@ def _emulator_show(args: argparse.Namespace) -> int:
     return 0
 
 
+_CREATE = "--create"
+_CREATE_HELP = "start an empty emulator when the state file does not exist (without it, a missing file is an error)"
+
+
 def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     emulator = commands.add_parser("emulator", help="the local Tencent Cloud Live + DNSPod emulator")
     emulator_commands = emulator.add_subparsers(dest="emulator_command", metavar="COMMAND", required=True)
@@ -225,6 +227,7 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     call_parser.add_argument(
         "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
     )
+    call_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     call_parser.set_defaults(handler=_emulator_call)
 
     zone_parser = emulator_commands.add_parser(
@@ -240,12 +243,21 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     show_parser.add_argument(
         "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
     )
+    show_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     show_parser.set_defaults(handler=_emulator_show)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``tclive`` argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="tclive", description="pulumi-tclive tools")
+    parser = argparse.ArgumentParser(
+        prog="tclive",
+        description=(
+            "Infrastructure as code for Tencent Cloud Live mini-program live streaming. "
+            "`tclive preview|up|refresh|destroy DIR` runs a Pulumi program with the built-in offline engine "
+            "(the real dynamic-provider protocol, no Pulumi CLI needed; with the CLI, `pulumi up -C DIR` does the "
+            "same). `tclive emulator` serves, inspects and drives the local Tencent Cloud Live + DNSPod emulator."
+        ),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
     add_import_command(commands)
@@ -261,7 +273,16 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     handler: CommandHandler = args.handler
-    return handler(args)
+    try:
+        status = handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`tclive emulator show | head`): stop quietly. Python would report the
+        # failed flush of stdout at exit, so point stdout at /dev/null first (Python docs, "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return status
 
 
 if __name__ == "__main__":

@@ -105,7 +105,15 @@ class ThrottledError(TencentCloudApiError):
 
 
 class TransportError(TencentCloudError):
-    """The request got no usable answer: network error, timeout, non-200 status or a non-envelope body."""
+    """The request got no usable answer: network error, timeout, non-200 status or a non-envelope body.
+
+    ``request_sent`` is ``False`` when no connection was ever made (the host name did not resolve, the
+    connection was refused or timed out): the request cannot have had any effect.
+    """
+
+    def __init__(self, message: str, *, action: str = "", attempts: int = 1, request_sent: bool = True) -> None:
+        super().__init__(message, action=action, attempts=attempts)
+        self.request_sent = request_sent
 
 
 class DnsError(TcliveError):

@@ -359,8 +359,8 @@ def test_throttling_is_retried_with_fresh_signatures_until_it_succeeds() -> None
     assert len(script.requests) == 3
     assert clock.sleeps == [0.5, 1.0]  # full jitter: rng 0.5 of caps 1s, 2s
     assert lines == [
-        "AddLiveDomain: RequestLimitExceeded, retrying in 0.5s (attempt 2, 0s of 300s)",
-        "AddLiveDomain: RequestLimitExceeded.UinLimitExceeded, retrying in 1.0s (attempt 3, 0s of 300s)",
+        "AddLiveDomain at 127.0.0.1:8765: RequestLimitExceeded, retrying in 0.5s (attempt 2, 0s of 300s)",
+        "AddLiveDomain at 127.0.0.1:8765: RequestLimitExceeded.UinLimitExceeded, retrying in 1.0s (attempt 3, 0s of 300s)",
     ]
     timestamps = [r.headers["X-TC-Timestamp"] for r in script.requests]
     assert timestamps == [str(EPOCH), str(EPOCH), str(EPOCH + 1)]
@@ -456,8 +456,105 @@ def test_non_200_answers_and_network_errors_are_retried() -> None:
     make_client(script, clock, progress=lines).call(ADD_LIVE_DOMAIN, ADD)
 
     assert len(script.requests) == 3
-    assert lines[0].startswith("AddLiveDomain: HTTP 503, retrying in")
-    assert lines[1].startswith("AddLiveDomain: ReadTimeout, retrying in")
+    assert lines[0].startswith("AddLiveDomain at 127.0.0.1:8765: HTTP 503, retrying in")
+    assert lines[1].startswith("AddLiveDomain at 127.0.0.1:8765: ReadTimeout (timed out), retrying in")
+
+
+def unresolvable(request: httpx.Request) -> httpx.Response:
+    """What httpx raises when the host name does not resolve (no network, or a typo in the endpoint)."""
+    try:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    except socket.gaierror as exc:
+        raise httpx.ConnectError(str(exc), request=request) from exc
+
+
+def refused(request: httpx.Request) -> httpx.Response:
+    try:
+        raise ConnectionRefusedError(111, "Connection refused")
+    except ConnectionRefusedError as exc:
+        raise httpx.ConnectError(str(exc), request=request) from exc
+
+
+@pytest.mark.parametrize(
+    ("answer", "cause"),
+    [(unresolvable, "cannot resolve the host name"), (refused, "connection refused by 127.0.0.1:8765")],
+)
+def test_no_connection_gives_up_within_60_seconds_naming_the_endpoint_and_its_setting(
+    answer: Answer, cause: str
+) -> None:
+    clock = FakeClock()
+    lines: list[str] = []
+    script = Script(answer)
+    with pytest.raises(TransportError) as caught:
+        make_client(script, clock, progress=lines, retry=RetryPolicy()).call(ADD_LIVE_DOMAIN, ADD)
+
+    assert clock.now <= 60.0
+    assert lines and all(line.startswith(f"AddLiveDomain at 127.0.0.1:8765: {cause}") for line in lines)
+    assert lines[-1].endswith("of 60s)")
+    error = caught.value
+    assert error.action == "AddLiveDomain" and not error.request_sent
+    assert "(AddLiveDomain) failed" in str(error)
+    assert f"Nothing answers at {ENDPOINT}, the endpoint set by stack config tclive:endpoint" in str(error)
+    assert "60s connect deadline (tclive:connectRetryTimeout)" in str(error)
+
+
+def test_connect_timeouts_also_end_within_the_connect_deadline() -> None:
+    clock = FakeClock()
+
+    def slow_to_fail(request: httpx.Request) -> httpx.Response:
+        clock.now += 10.0  # the client's connect timeout
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    lines: list[str] = []
+    with pytest.raises(TransportError) as caught:
+        make_client(Script(slow_to_fail), clock, progress=lines, retry=RetryPolicy()).call(ADD_LIVE_DOMAIN, ADD)
+    assert 40.0 < clock.now <= 60.0
+    assert lines[0].startswith("AddLiveDomain at 127.0.0.1:8765: no connection to 127.0.0.1:8765 within the connect")
+    assert not caught.value.request_sent
+
+
+def test_no_network_to_the_real_cloud_names_the_host_and_the_unset_endpoint() -> None:
+    clock = FakeClock()
+    lines: list[str] = []
+    with pytest.raises(TransportError) as caught:
+        make_client(Script(unresolvable), clock, endpoint=None, progress=lines, retry=RetryPolicy()).call(
+            DESCRIBE_LIVE_DOMAIN, DESCRIBE
+        )
+    assert clock.now <= 60.0
+    assert lines[0].startswith(
+        "DescribeLiveDomain at live.tencentcloudapi.com: cannot resolve the host name live.tencentcloudapi.com"
+    )
+    assert "cannot reach Tencent Cloud at live.tencentcloudapi.com" in str(caught.value)
+    assert "tclive:endpoint (or TCLIVE_ENDPOINT) is unset" in str(caught.value)
+
+
+def test_5xx_answers_keep_the_long_deadline() -> None:
+    clock = FakeClock()
+    lines: list[str] = []
+    with pytest.raises(TransportError) as caught:
+        make_client(Script(httpx.Response(502, text="bad gateway")), clock, progress=lines, retry=RetryPolicy()).call(
+            ADD_LIVE_DOMAIN, ADD
+        )
+    assert 280.0 < clock.now <= 300.0
+    assert lines[-1].startswith("AddLiveDomain at 127.0.0.1:8765: HTTP 502, retrying") and "of 300s)" in lines[-1]
+    assert caught.value.request_sent
+
+
+def test_a_closed_port_over_a_real_socket_gives_up_at_the_connect_deadline() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again when the block ends: nothing listens there
+    lines: list[str] = []
+    client = TencentCloudClient(
+        Credentials(SECRET_ID, SECRET_KEY),
+        endpoint=f"http://127.0.0.1:{port}",
+        retry=RetryPolicy(connect_deadline=2.0, base_delay=0.2, max_delay=0.5),
+        progress=lines.append,
+    )
+    with client, pytest.raises(TransportError) as caught:
+        client.call(ADD_LIVE_DOMAIN, ADD)
+    assert f"connection refused by 127.0.0.1:{port}" in lines[0]
+    assert f"Nothing answers at http://127.0.0.1:{port}" in str(caught.value)
 
 
 def test_progress_goes_to_stderr_by_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -474,7 +571,10 @@ def test_progress_goes_to_stderr_by_default(capsys: pytest.CaptureFixture[str]) 
     client.call(ADD_LIVE_DOMAIN, ADD)
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "AddLiveDomain: RequestLimitExceeded, retrying in 0.5s (attempt 2, 0s of 300s)\n"
+    assert (
+        captured.err
+        == "AddLiveDomain at 127.0.0.1:8765: RequestLimitExceeded, retrying in 0.5s (attempt 2, 0s of 300s)\n"
+    )
 
 
 # --- rate limiting and concurrency --------------------------------------------------------------

@@ -46,7 +46,9 @@ class Example:
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Example]:
     directory = tmp_path_factory.mktemp("e2e") / "secure-streaming"
-    shutil.copytree(REPO / "examples" / "secure-streaming", directory)
+    # Without the local state of earlier runs (`make examples` applies it in place).
+    ignored = shutil.ignore_patterns(".tclive", ".tclive-state")
+    shutil.copytree(REPO / "examples" / "secure-streaming", directory, ignore=ignored)
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
     # tclive:emulatorZones creates it where supported; a DNSPod account would already hold it.
@@ -92,8 +94,13 @@ def test_the_readme_command_signs_an_obs_push_url_with_the_domains_key(example: 
     assert query["txSecret"] == [hashlib.md5(f"{key}room1{query['txTime'][0]}".encode()).hexdigest()]
 
 
-def test_destroy_keeps_only_the_protected_mini_program_play_domain(example: Example) -> None:
+def test_destroy_keeps_the_protected_play_domain_its_cname_and_what_it_depends_on(example: Example) -> None:
     result = example.engine.destroy(exclude_protected=True)
     assert result.ok, result.text
     kept = {entry.name for entry in example.engine.read_state().resources}
-    assert kept == {"shop", "shop-licence", "shop-mp-play"}
+    # As with the CLI's --exclude-protected, the protected play domain keeps what it depends on: the component
+    # adds it last, after the other domains and their CNAMEs. The security settings are deleted.
+    assert kept == {
+        "shop", "shop-licence", "shop-mp-play", "shop-mp-play-cname",
+        "shop-push", "shop-push-cname", "shop-app-play", "shop-app-play-cname",
+    }  # fmt: skip

@@ -57,4 +57,53 @@ def test_serve_reports_an_unusable_state_file(tmp_path: Path, capsys: pytest.Cap
     blocker.write_text("")
     assert main(["emulator", "serve", "--state", str(blocker / "state.sqlite3")]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and "cannot open the state file" in captured.err
+    assert captured.out == ""
+    assert f"The emulator state file {blocker / 'state.sqlite3'} cannot be opened" in captured.err
+    assert "--state" in captured.err
+
+
+@pytest.mark.parametrize("command", [["show"], ["call", "live", "DescribeLiveDomains"]])
+def test_show_and_call_refuse_a_state_file_that_does_not_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    typo = tmp_path / "emulatr.sqlite3"
+    assert main(["emulator", *command, "--state", str(typo)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"the state file {typo} ({typo}) does not exist" in captured.err and "--create" in captured.err
+    assert not typo.exists()
+
+    assert main(["emulator", *command, "--state", str(typo), "--create"]) == 0
+    assert typo.exists()
+
+
+def test_a_file_that_is_not_a_database_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database, but long enough to look like a file header to SQLite." * 20)
+    assert main(["emulator", "show", "--state", str(notes)]) == 1
+    error = capsys.readouterr().err
+    assert f"The emulator state file {notes} is not an emulator state file" in error
+    assert "Traceback" not in error and notes.read_text().startswith("not a database")
+
+
+def test_show_into_a_closed_pipe_ends_quietly(emulator: Emulator) -> None:
+    # `tclive emulator show | head`: the reader is gone before the tables are written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pulumi_tclive.cli", "emulator", "show", "--state", str(emulator.state_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert stderr == ""
+    assert process.returncode == 1
+
+
+def test_help_says_what_the_tool_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "offline engine" in text and "tclive preview|up|refresh|destroy DIR" in text
+    assert "tclive emulator" in text

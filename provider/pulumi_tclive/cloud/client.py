@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import random
+import socket
 import sys
 import threading
 import time
@@ -26,7 +27,7 @@ from ..errors import ConfigurationError, TencentCloudApiError, ThrottledError, T
 from . import signing
 from .api import Action, ApiRequest, ApiResponse, ErrorBody
 
-__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient"]
+__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient", "normalise_endpoint"]
 
 ReqT = TypeVar("ReqT", bound=ApiRequest)
 RespT = TypeVar("RespT", bound=ApiResponse)
@@ -105,12 +106,16 @@ class RetryPolicy:
     Args:
         write_deadline: seconds a write action keeps retrying (Terraform's ``WriteRetryTimeout``, 5 min).
         read_deadline: seconds a read-only action keeps retrying (Terraform's ``ReadRetryTimeout``, 3 min).
+        connect_deadline: seconds to keep retrying while no connection can be made at all (the host name
+            does not resolve, the connection is refused or times out): that is a wrong endpoint or no
+            network, which waiting minutes does not fix. Throttling and 5xx answers keep the long deadlines.
         base_delay: the first backoff cap in seconds; it doubles after every failed attempt.
         max_delay: the largest backoff cap in seconds. Each sleep is uniform in ``[0, cap]`` (full jitter).
     """
 
     write_deadline: float = 300.0
     read_deadline: float = 180.0
+    connect_deadline: float = 60.0
     base_delay: float = 0.5
     max_delay: float = 20.0
 
@@ -155,14 +160,34 @@ class _ApiFailure:
 
 @dataclass(frozen=True)
 class _TransportFailure:
-    """No usable answer: ``label`` for progress lines, ``detail`` for the error, ``retryable`` if trying again may help."""
+    """No usable answer: ``label`` for progress lines, ``detail`` for the error, ``retryable`` if trying again may help.
+
+    ``unreachable`` means no connection was made, so the request was never sent (and never committed).
+    """
 
     label: str
     detail: str
     retryable: bool
+    unreachable: bool = False
 
     def summary(self) -> str:
         return self.label
+
+
+def _connect_failure(exc: httpx.TransportError, host: str) -> str | None:
+    """Why no connection to ``host`` could be made, in words; ``None`` when one was made (or may have been)."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"no connection to {host} within the connect timeout"
+    if not isinstance(exc, httpx.ConnectError):
+        return None
+    cause: BaseException | None = exc
+    while cause is not None:  # httpx.ConnectError <- httpcore.ConnectError <- the socket error
+        if isinstance(cause, socket.gaierror):
+            return f"cannot resolve the host name {host} ({cause.strerror or cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return f"connection refused by {host} (nothing listens there)"
+        cause = cause.__cause__ or cause.__context__
+    return f"cannot connect to {host} ({exc})"
 
 
 class TencentCloudClient:
@@ -206,7 +231,7 @@ class TencentCloudClient:
         rng: Callable[[], float] = random.random,
     ) -> None:
         self._credentials = credentials
-        self._endpoint = _normalise_endpoint(endpoint) if endpoint is not None else None
+        self._endpoint = normalise_endpoint(endpoint) if endpoint is not None else None
         self._transport = transport
         self._region = region
         self._retry = retry
@@ -254,24 +279,31 @@ class TencentCloudClient:
             TransportError: network error, timeout, non-200 status, or a body that is not the expected envelope.
         """
         base_url = self._endpoint or f"https://{action.service}.{_REAL_CLOUD_ROOT}"
+        host = httpx.URL(base_url).netloc.decode("ascii")
         payload = json.dumps(request.to_body(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        deadline = self._retry.read_deadline if action.read_only else self._retry.write_deadline
+        full_deadline = self._retry.read_deadline if action.read_only else self._retry.write_deadline
         bucket = self._bucket(action)
         started = self._monotonic()
         attempt = 0
         while True:
             attempt += 1
             bucket.acquire()
+            attempt_started = self._monotonic()
             outcome = self._attempt(action, base_url, payload)
             if not isinstance(outcome, _ApiFailure | _TransportFailure):
                 return outcome
             elapsed = self._monotonic() - started
             cap = min(self._retry.max_delay, self._retry.base_delay * 2 ** (attempt - 1))
             delay = self._rng() * cap
-            if not self._retryable(outcome, action) or elapsed + delay > deadline:
+            deadline, next_attempt_ends = full_deadline, elapsed + delay
+            if isinstance(outcome, _TransportFailure) and outcome.unreachable:
+                # The next try will likely take as long as this one (a connect timeout): it must end in time too.
+                deadline = min(full_deadline, self._retry.connect_deadline)
+                next_attempt_ends += self._monotonic() - attempt_started
+            if not self._retryable(outcome, action) or next_attempt_ends > deadline:
                 raise self._error(action, base_url, outcome, attempt, elapsed, deadline)
             self._progress(
-                f"{action.name}: {outcome.summary()}, retrying in {delay:.1f}s "
+                f"{action.name} at {host}: {outcome.summary()}, retrying in {delay:.1f}s "
                 f"(attempt {attempt + 1}, {elapsed:.0f}s of {deadline:.0f}s)"
             )
             self._sleep(delay)
@@ -325,7 +357,13 @@ class TencentCloudClient:
             answer = self._http_client(base_url).post(base_url + "/", content=payload, headers=headers)
         except httpx.TransportError as exc:
             what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            return _TransportFailure(type(exc).__name__, self._redact(what), retryable=True)
+            not_connected = _connect_failure(exc, host)
+            if not_connected is not None:
+                return _TransportFailure(
+                    self._redact(not_connected), self._redact(what), retryable=True, unreachable=True
+                )
+            label = f"{type(exc).__name__} ({exc})" if str(exc) else type(exc).__name__
+            return _TransportFailure(self._redact(label), self._redact(what), retryable=True)
         return self._parse(action, answer)
 
     def _parse(self, action: Action[ReqT, RespT], answer: httpx.Response) -> RespT | _ApiFailure | _TransportFailure:
@@ -412,9 +450,23 @@ class TencentCloudClient:
                 hint=self._hint(action, failure.code),
             )
         plural = "attempt" if attempts == 1 else "attempts"
-        if self._endpoint is None:
+        host = httpx.URL(base_url).host
+        if failure.unreachable and self._endpoint is not None:
             advice = (
-                f"Check the network path to {httpx.URL(base_url).host} (proxy, firewall, DNS); "
+                f"Nothing answers at {self._endpoint}, the endpoint set by stack config tclive:endpoint (or "
+                "environment variable TCLIVE_ENDPOINT): start the emulator there (`tclive emulator serve` prints "
+                "its URL), set tclive:endpoint to 'embedded' for the in-process emulator, or remove it for the "
+                "real Tencent Cloud."
+            )
+        elif failure.unreachable:
+            advice = (
+                f"This machine cannot reach Tencent Cloud at {host}: check its network, DNS and proxy "
+                "(HTTPS_PROXY). tclive:endpoint (or TCLIVE_ENDPOINT) is unset, which means the real Tencent "
+                "Cloud; set it to 'embedded' to use the in-process emulator instead."
+            )
+        elif self._endpoint is None:
+            advice = (
+                f"Check the network path to {host} (proxy, firewall, DNS); "
                 "tclive:endpoint / TCLIVE_ENDPOINT is unset, so the real Tencent Cloud is used."
             )
         else:
@@ -422,11 +474,14 @@ class TencentCloudClient:
                 f"Check the network and the endpoint setting tclive:endpoint / TCLIVE_ENDPOINT ({self._endpoint}): "
                 "it must point at a running tclive emulator or a Tencent Cloud API 3.0 endpoint."
             )
+        gave_up = f"{attempts} {plural} in {elapsed:.1f}s"
+        if failure.unreachable and attempts > 1:
+            gave_up += f", giving up after the {deadline:.0f}s connect deadline (tclive:connectRetryTimeout)"
         return TransportError(
-            f"POST {base_url}/ ({action.name}) failed: {failure.detail}; "
-            f"{attempts} {plural} in {elapsed:.1f}s. {advice}",
+            f"POST {base_url}/ ({action.name}) failed: {failure.detail}; {gave_up}. {advice}",
             action=action.name,
             attempts=attempts,
+            request_sent=not failure.unreachable,
         )
 
     @staticmethod
@@ -456,7 +511,7 @@ class TencentCloudClient:
         return text
 
 
-def _normalise_endpoint(endpoint: str) -> str:
+def normalise_endpoint(endpoint: str) -> str:
     """``http(s)://host[:port]`` without a trailing slash; anything else is a configuration error."""
     problem = ""
     try:

@@ -78,12 +78,23 @@ class ManualBackend:
         resolver = (
             dns.resolver.get_default_resolver() if self.nameservers is None else resolver_at(self.nameservers, 10.0)
         )
+        name = normalise_name(fqdn)
+        servers = ", ".join(str(server) for server in self.nameservers or resolver.nameservers) or "none configured"
+        asked = "the servers in tclive:nameservers" if self.nameservers else "the system resolver"
         try:
-            zone = dns.resolver.zone_for_name(dns_name(fqdn), resolver=resolver)
+            zone = dns.resolver.zone_for_name(dns_name(fqdn), resolver=resolver, lifetime=30.0)
+        except dns.resolver.NoRootSOA:
+            # Every name up to the root "does not exist": no working DNS here (offline, or a filtering resolver).
+            raise DnsError(
+                f"cannot find the zone of {name}: {asked} ({servers}) answered that no name above it exists, not even "
+                "the root zone, so this machine has no working DNS (offline, or behind a filtering resolver). List the "
+                "zone's authoritative nameservers in tclive:nameservers (host[:port],…), or run where DNS works"
+            ) from None
         except dns.exception.DNSException as exc:
             raise DnsError(
-                f"cannot find the zone of {normalise_name(fqdn)} ({exc.__class__.__name__}: {exc}): pass zone= "
-                "explicitly, or list its nameservers in tclive:nameservers"
+                f"cannot find the zone of {name}: {asked} ({servers}) gave no usable answer "
+                f"({exc.__class__.__name__}: {exc}). Pass zone= explicitly, or list the zone's authoritative "
+                "nameservers in tclive:nameservers"
             ) from exc
         return normalise_name(zone.to_text())
 

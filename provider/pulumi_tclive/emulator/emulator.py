@@ -11,10 +11,12 @@ from wsgiref.types import WSGIApplication
 import httpx
 
 from ..cloud.client import Credentials, TencentCloudClient
+from ..cloud.dnspod import CREATE_DOMAIN, DESCRIBE_DOMAIN_LIST, CreateDomainRequest, DescribeDomainListRequest
+from ..errors import TencentCloudApiError
 from .app import EmulatorApp
 from .store import Store
 
-__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator"]
+__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator", "ensure_zone"]
 
 EMBEDDED_ENDPOINT = "http://emulator.tclive.invalid"
 """The base URL of the in-process emulator; ``.invalid`` never resolves, so nothing leaves the process."""
@@ -78,3 +80,24 @@ class Emulator:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def ensure_zone(client: TencentCloudClient, zone: str) -> bool:
+    """Make sure the DNSPod account ``client`` signs for holds the zone ``zone``, as a real account would.
+
+    Returns True when the zone was added, False when it was there already.
+
+    Args:
+        client: a client of the emulator (embedded or served), signed for the account to seed.
+        zone: the zone name, e.g. ``example.com``.
+    """
+    listed = client.call(DESCRIBE_DOMAIN_LIST, DescribeDomainListRequest(Keyword=zone))
+    if any(z.Name == zone for z in listed.DomainList):
+        return False
+    try:
+        client.call(CREATE_DOMAIN, CreateDomainRequest(Domain=zone))
+    except TencentCloudApiError as exc:
+        if exc.code != "FailedOperation.DomainExists":  # another process added it in between
+            raise
+        return False
+    return True

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cloud.console import FaultRule
+from ..errors import ConfigurationError
 
 __all__ = [
     "DEFAULT_DOMAIN_LIMIT",
@@ -255,7 +256,15 @@ class Store:
         self._connections: list[sqlite3.Connection] = []
         self._keys: dict[str, AccountKey] = {}
         self._writers = _writer_lock(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as exc:
+            self.close()
+            raise ConfigurationError(_open_problem(path, exc)) from exc
+
+    def _open(self) -> None:
+        """Create the directory, the schema and the default account as needed; read the default key."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = self.connection()
         # journal_mode needs its own statement outside a transaction; it persists in the file.
         connection.execute("PRAGMA journal_mode=WAL")
@@ -332,6 +341,20 @@ class Store:
         for connection in connections:
             connection.close()
         self._local = threading.local()
+
+
+def _open_problem(path: Path, exc: OSError | sqlite3.Error) -> str:
+    """What is wrong with a state file that cannot be opened, and what to do; the caller adds the setting."""
+    shown = str(path) if path.is_absolute() else f"{path} ({path.resolve()})"
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        return (
+            f"The emulator state file {shown} is not an emulator state file (SQLite says: {exc}). "
+            "Point the setting at the right file, or move this one away to start an empty emulator."
+        )
+    return (
+        f"The emulator state file {shown} cannot be opened ({type(exc).__name__}: {exc}). Check that the path "
+        "names a file, not a directory, and that its directory exists or can be created and is writable."
+    )
 
 
 def _insert_account(db: sqlite3.Connection) -> AccountKey:

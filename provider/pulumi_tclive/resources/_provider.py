@@ -9,18 +9,19 @@ never by check/diff, which stay offline.
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pulumi.dynamic import CheckFailure, ConfigureRequest, ResourceProvider
+from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
 from pulumi.output import Unknown
 
 from ..errors import ConfigurationError
 from ..rules import Problem
-from ..settings import _SOURCES, ProviderSettings
+from ..settings import _SOURCES, ProviderSettings, unknown_config_keys
 
 if TYPE_CHECKING:
     from ..cloud.client import TencentCloudClient
@@ -127,15 +128,24 @@ class Runtime:
         from ..cloud.client import Credentials, RetryPolicy, TencentCloudClient
 
         settings = self.settings
-        retry = RetryPolicy(write_deadline=settings.write_retry_timeout, read_deadline=settings.read_retry_timeout)
+        retry = RetryPolicy(
+            write_deadline=settings.write_retry_timeout,
+            read_deadline=settings.read_retry_timeout,
+            connect_deadline=settings.connect_retry_timeout,
+        )
         if settings.backend == "embedded":
             from ..emulator import Emulator
 
-            settings.emulator_state.parent.mkdir(parents=True, exist_ok=True)
-            emulator = Emulator(settings.emulator_state, auto_approve=settings.emulator_auto_approve)
+            try:
+                emulator = Emulator(settings.emulator_state, auto_approve=settings.emulator_auto_approve)
+            except ConfigurationError as exc:
+                raise ConfigurationError(
+                    f"{exc} The file is set by stack config tclive:emulatorState (or environment variable "
+                    "TCLIVE_EMULATOR_STATE), relative to the program's directory."
+                ) from None
             if settings.secret_id and settings.secret_key:
                 credentials = Credentials(settings.secret_id, settings.secret_key, settings.security_token)
-                return TencentCloudClient(
+                client = TencentCloudClient(
                     credentials,
                     endpoint=emulator_endpoint(),
                     transport=emulator.transport(),
@@ -143,7 +153,14 @@ class Runtime:
                     retry=retry,
                     progress=say,
                 )
-            return emulator.client(region=settings.region, retry=retry, progress=say)
+            else:
+                client = emulator.client(region=settings.region, retry=retry, progress=say)
+            # The zones a DNSPod account would already hold (tclive:emulatorZones), in the account used.
+            from ..emulator import ensure_zone
+
+            for zone in settings.emulator_zones:
+                ensure_zone(client, zone)
+            return client
         secret_id, secret_key = settings.require_credentials()
         return TencentCloudClient(
             Credentials(secret_id, secret_key, settings.security_token),
@@ -187,6 +204,31 @@ def emulator_endpoint() -> str:
     return EMBEDDED_ENDPOINT
 
 
+_ANNOUNCED: set[ProviderSettings] = set()
+_ANNOUNCED_LOCK = threading.Lock()
+
+
+def _announce_target(settings: ProviderSettings) -> None:
+    """Print where operations go, once per process and settings (every provider class is configured)."""
+    with _ANNOUNCED_LOCK:
+        if settings in _ANNOUNCED:
+            return
+        _ANNOUNCED.add(settings)
+    say(settings.describe_target())
+
+
+CheckMethod = Callable[[Any, dict[str, Any], dict[str, Any]], CheckResult]
+
+
+def _with_settings_failures(check: CheckMethod) -> CheckMethod:
+    @functools.wraps(check)
+    def checked(self: TcliveProvider, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        result = check(self, olds, news)
+        return CheckResult(result.inputs, [*self.settings_failures(), *(result.failures or [])])
+
+    return checked
+
+
 _RUNTIMES: dict[ProviderSettings, Runtime] = {}
 _RUNTIMES_LOCK = threading.Lock()
 
@@ -209,17 +251,46 @@ class TcliveProvider(ResourceProvider):
 
     serialize_as_secret_always = False
 
-    def configure(self, req: ConfigureRequest) -> None:
-        """Read settings from the namespaced stack config the engine sends (then the environment)."""
-        config = {key: str(value) for key, _ in _SOURCES.values() if (value := req.config.get(key)) is not None}
-        self._load(config)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every provider's ``check()`` also reports bad settings, so a typo fails preview, not up."""
+        super().__init_subclass__(**kwargs)
+        own_check = cls.__dict__.get("check")
+        if own_check is not None:
+            cls.check = _with_settings_failures(own_check)  # type: ignore[method-assign,assignment]
 
-    def _load(self, config: Mapping[str, str]) -> None:
+    def configure(self, req: ConfigureRequest) -> None:
+        """Read settings from the namespaced stack config the engine sends (then the environment).
+
+        Also notes every unknown ``tclive:*`` key for ``check()``, and prints the target (embedded
+        emulator and its file, an emulator URL, or real Tencent Cloud and its region) as the first
+        line of provider output: the CLI shows a dynamic provider's stderr under the stack's
+        diagnostics (``runtrace`` in https://github.com/pulumi/pulumi/blob/master/pkg/resource/plugin/plugin.go).
+        """
+        config = {key: str(value) for key, _ in _SOURCES.values() if (value := req.config.get(key)) is not None}
+        # pulumi.dynamic.Config offers only get(); the engine sends it every stack key (namespace kept).
+        every_key: Mapping[str, object] = getattr(req.config, "_props", {})
+        # In a project named "tclive", the program's own keys live in the tclive: namespace too.
+        project = getattr(req.config, "_project_name", "")
+        self._load(config, unknown=[] if project == "tclive" else unknown_config_keys(every_key))
+        if self._settings is not None:
+            _announce_target(self._settings)
+
+    def _load(self, config: Mapping[str, str], *, unknown: list[str] | None = None) -> None:
+        self._unknown_keys = unknown or []
         try:
             self._settings: ProviderSettings | None = ProviderSettings.load(config)
             self._settings_error: ConfigurationError | None = None
         except ConfigurationError as exc:
             self._settings, self._settings_error = None, exc
+
+    def settings_failures(self) -> list[CheckFailure]:
+        """Unknown ``tclive:*`` keys and malformed settings, as check failures (empty when all is well)."""
+        if not hasattr(self, "_settings_error"):
+            self._load({})
+        problems = list(self._unknown_keys)
+        if self._settings_error is not None:
+            problems.append(str(self._settings_error))
+        return [CheckFailure("", problem) for problem in problems]
 
     @property
     def settings(self) -> ProviderSettings:

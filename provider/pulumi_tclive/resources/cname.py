@@ -75,11 +75,8 @@ class CnameRecordProvider(TcliveProvider):
         verify = inputs.get("verify")
         if verify is not None and not is_unknown(verify):
             problems += rules.check_enum(verify, rules.VERIFY_MODES, "verify")
-        timeout = inputs.get("verify_timeout")
-        if timeout is not None and not is_unknown(timeout) and not (isinstance(timeout, int | float) and timeout > 0):
-            problems.append(
-                rules.Problem("verify_timeout", timeout, f"verify_timeout is {timeout!r}.", "Give seconds, e.g. 300.")
-            )
+        if not is_unknown(inputs.get("verify_timeout")):
+            problems += rules.check_verify_timeout(inputs.get("verify_timeout"))
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:

@@ -302,6 +302,8 @@ class LiveDomainProvider(TcliveProvider):
             else:
                 raise _with_hint(exc, f"live domain {name}") from None
         except TransportError as exc:
+            if not exc.request_sent:  # no connection was ever made: nothing can have been added
+                raise
             adopted = self._added_anyway(client, name, exc)
         info = describe_live_domain(client, name)
         if info is None:
@@ -365,7 +367,11 @@ class LiveDomainProvider(TcliveProvider):
 
     def _added_anyway(self, client: TencentCloudClient, name: str, failure: TencentCloudError) -> bool:
         """After an ambiguous AddLiveDomain failure: True when the add was committed after all."""
-        if describe_live_domain(client, name) is None:
+        try:
+            found = describe_live_domain(client, name)
+        except TencentCloudError:
+            raise failure from None  # the add is what failed; the check could not tell more
+        if found is None:
             raise failure
         say(f"LiveDomain {name}: AddLiveDomain failed ambiguously ({failure}), but the domain exists; adopting it.")
         return True

@@ -26,6 +26,7 @@ from ._dns import (
     check_cname_target,
     check_dns_name,
     check_ttl,
+    check_verify_timeout,
     check_zone,
 )
 from ._domain import (
@@ -93,6 +94,7 @@ __all__ = [
     "check_scene",
     "check_subject_type",
     "check_ttl",
+    "check_verify_timeout",
     "check_zone",
     "licence_next_steps",
     "normalize_domain_name",

@@ -15,6 +15,7 @@ __all__ = [
     "check_cname_target",
     "check_dns_name",
     "check_ttl",
+    "check_verify_timeout",
     "check_zone",
 ]
 
@@ -150,3 +151,25 @@ def check_ttl(value: object, *, backend: str, property: str = "ttl") -> list[Pro
             )
         ]
     return []
+
+
+def check_verify_timeout(value: object, property: str = "verify_timeout") -> list[Problem]:
+    """Check how long to wait for a record to be verified: a positive number of seconds.
+
+    ``None`` means the resource default and passes.
+
+    Args:
+        value: the timeout as given.
+        property: the argument name to report problems against.
+    """
+    value_type = type(value)
+    if value is None or (value_type is not bool and issubclass(value_type, int | float) and value > 0):  # type: ignore[operator]
+        return []
+    return [
+        Problem(
+            property,
+            value,
+            f"{property} is {_show(value)}; it must be a positive number of seconds.",
+            "Give seconds, e.g. 300.",
+        )
+    ]

@@ -6,6 +6,7 @@ whose dunder methods raise), so these helpers read values without calling overri
 
 from __future__ import annotations
 
+import math
 import reprlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,16 @@ def _text(value: object) -> str:
     return str.__str__(value)
 
 
+class _Shortener(reprlib.Repr):
+    """``reprlib.Repr`` that writes a whole float as the integer the user wrote: Pulumi sends every
+    number as a float, so ``ttl=-5`` arrives as ``-5.0``."""
+
+    def repr_float(self, x: float, level: int) -> str:
+        if math.isfinite(x) and x.is_integer():
+            return str(int(x))
+        return repr(x)
+
+
 def _show(value: object) -> str:
     """``repr`` of any value, at most about 80 characters, never raising."""
     if _is_str(value):
@@ -53,7 +64,7 @@ def _show(value: object) -> str:
         if len(text) <= _SHOWN_CHARACTERS:
             return repr(text)
         return f"{text[: _SHOWN_CHARACTERS - 3]!r}… ({len(text)} characters)"
-    shortener = reprlib.Repr()
+    shortener = _Shortener()
     shortener.maxstring = _SHOWN_CHARACTERS
     shortener.maxother = _SHOWN_CHARACTERS
     try:

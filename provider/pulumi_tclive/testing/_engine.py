@@ -268,7 +268,9 @@ class _Run:
         """The provider process, started on first need."""
         if self._provider is None:
             self._provider = ProviderProcess(
-                cwd=self.engine.project.root,
+                # The CLI runs plugins in the program's directory (`main:`), like the program: getPwdMain in
+                # https://github.com/pulumi/pulumi/blob/master/pkg/engine/project.go
+                cwd=self.engine.project.program_dir,
                 env=self.env,
                 config=self.config.values,
                 secret_keys=self.config.secret_keys,

@@ -50,7 +50,7 @@ class ProviderProcess:
     The process starts at construction; the port is read on first use. ``Configure`` is sent once,
     with every stack config key (secret values wrapped as secrets).
 
-    :param cwd: the project directory (the engine runs plugins there).
+    :param cwd: the program directory (the engine runs plugins there).
     :param env: the complete environment of the process.
     :param config: namespaced stack config values.
     :param secret_keys: which config keys are secret.
