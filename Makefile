@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo examples test lint typecheck unit bench clean
+.PHONY: demo examples adopt-existing test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ examples: $(STAMP)
 	$(OFFLINE) up examples/offline-event --skip-preview $(OFFLINE_EVENT_DOCUMENTS) | tee .tclive/examples.log; \
 	grep -Eq '^Resources: [0-9]+ unchanged$$' .tclive/examples.log || { echo "examples/offline-event: the second up changed something"; exit 1; }; \
 	rm -f .tclive/examples.log
+
+# `tclive import` on a seeded emulator account: seeds examples/adopt-existing/.tclive/, regenerates the example
+# from it, then applies it with the offline engine (17 adoptions, no create, update or delete call).
+adopt-existing: $(STAMP)
+	@$(BIN)/python examples/adopt-existing/seed.py
+	@$(BIN)/python -m pulumi_tclive.testing up examples/adopt-existing
 
 test: $(STAMP) lint typecheck unit
 

@@ -1,27 +1,187 @@
-"""Adopt a live domain that already exists in the account (added in the console, or by a failed run).
+"""Live streaming resources imported by `tclive import` from the embedded emulator (.tclive/emulator.sqlite3).
 
-`pulumi import` does not work for Python dynamic resources (pulumi/pulumi#16175), so adoption is an
-argument: with adopt_existing=True, create finds the domain, checks that its type, scene and
-slow-live setting match the declaration (a mismatch is an error, never a silent change), then
-brings enabled/play_region to what is declared. Without it, an existing domain is an error.
-
-Try it on the emulator: add the domain out of band first, e.g. from the repository root with
-    tclive emulator call --state examples/adopt-existing/.tclive/emulator.sqlite3 --create \
-        live AddLiveDomain '{"DomainName": "legacy.example.com", "DomainType": 1}'
-then `python -m pulumi_tclive.testing up examples/adopt-existing` (from any directory).
+Every resource adopts what already exists (adopt_existing=True; a CnameRecord adopts an
+identical record by itself), so the first `pulumi up` only reads and adopts: no create,
+update or delete call. The preview after it shows no changes. README.md lists what was
+found and what could not be expressed.
 """
 
 import pulumi
 
 import pulumi_tclive as tclive
 
-legacy = tclive.LiveDomain(
-    "legacy-play",
-    domain_name="legacy.example.com",
-    domain_type="play",
-    play_region="global",
+# Plugin licence of Acme Shop (wx0123456789abcdef): available in the licence console.
+licence_wx0123456789abcdef = tclive.PluginLicense(
+    "licence-wx0123456789abcdef",
+    mini_program_app_id="wx0123456789abcdef",
+    mini_program_name="Acme Shop",
+    subject_type="enterprise",
+    scene="ecommerce",
+    service_categories=["电商平台"],
+    console_status="available",
+)
+
+# live.example.org: standard push domain.
+live_example_org = tclive.LiveDomain(
+    "live.example.org",
+    domain_name="live.example.org",
+    domain_type="push",
+    scene="standard",
+    enabled=True,
+    adopt_existing=True,
+)
+live_example_org_cname = tclive.CnameRecord(
+    "live.example.org-cname",
+    name=live_example_org.domain_name,
+    target=live_example_org.cname_target,
+    dns="dnspod",
+    zone="example.org",
+    ttl=600,
+)
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+live_example_org_push_auth = tclive.PushAuthKey(
+    "live.example.org-push-auth",
+    domain_name=live_example_org,
+    enabled=True,
+    valid_seconds=1800,
     adopt_existing=True,
 )
 
-pulumi.export("adopted", legacy.adopted)
-pulumi.export("cname_target", legacy.cname_target)
+# mp-play.example.com: mini-program play domain. Tencent Cloud never lets a mini-program
+# play domain be deleted or unbound (R8): it is protected, and retained if it ever
+# leaves the program.
+mp_play_example_com = tclive.LiveDomain(
+    "mp-play.example.com",
+    domain_name="mp-play.example.com",
+    domain_type="play",
+    scene="mini_program",
+    play_region="mainland",
+    plugin_license=licence_wx0123456789abcdef,
+    enabled=True,
+    adopt_existing=True,
+    opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True),
+)
+mp_play_example_com_cname = tclive.CnameRecord(
+    "mp-play.example.com-cname",
+    name=mp_play_example_com.domain_name,
+    target=mp_play_example_com.cname_target,
+    dns="dnspod",
+    zone="example.com",
+    ttl=600,
+    opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True),
+)
+
+# new-push.example.com: standard push domain.
+# NO CNAME: no CNAME yet in DNSPod zone example.com: add `new-push.example.com. IN CNAME
+# new-push.example.com.tlivepush.com.`.
+new_push_example_com = tclive.LiveDomain(
+    "new-push.example.com",
+    domain_name="new-push.example.com",
+    domain_type="push",
+    scene="standard",
+    enabled=True,
+    adopt_existing=True,
+)
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+new_push_example_com_push_auth = tclive.PushAuthKey(
+    "new-push.example.com-push-auth",
+    domain_name=new_push_example_com,
+    enabled=True,
+    valid_seconds=1800,
+    adopt_existing=True,
+)
+
+# old-play.example.com: standard play domain, disabled in the account.
+old_play_example_com = tclive.LiveDomain(
+    "old-play.example.com",
+    domain_name="old-play.example.com",
+    domain_type="play",
+    scene="standard",
+    play_region="mainland",
+    enabled=False,
+    adopt_existing=True,
+)
+old_play_example_com_cname = tclive.CnameRecord(
+    "old-play.example.com-cname",
+    name=old_play_example_com.domain_name,
+    target=old_play_example_com.cname_target,
+    dns="dnspod",
+    zone="example.com",
+    ttl=600,
+)
+
+# play.example.com: standard play domain.
+play_example_com = tclive.LiveDomain(
+    "play.example.com",
+    domain_name="play.example.com",
+    domain_type="play",
+    scene="standard",
+    play_region="global",
+    enabled=True,
+    adopt_existing=True,
+)
+play_example_com_cname = tclive.CnameRecord(
+    "play.example.com-cname",
+    name=play_example_com.domain_name,
+    target=play_example_com.cname_target,
+    dns="dnspod",
+    zone="example.com",
+    ttl=600,
+)
+# Play authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+play_example_com_play_auth = tclive.PlayAuthKey(
+    "play.example.com-play-auth",
+    domain_name=play_example_com,
+    enabled=True,
+    valid_seconds=3600,
+    adopt_existing=True,
+)
+play_example_com_referer = tclive.PlayReferer(
+    "play.example.com-referer",
+    domain_name=play_example_com,
+    mode="allow",
+    rules=["example.com", "*.example.com"],
+    allow_empty=False,
+)
+
+# push.example.com: standard push domain.
+push_example_com = tclive.LiveDomain(
+    "push.example.com",
+    domain_name="push.example.com",
+    domain_type="push",
+    scene="standard",
+    enabled=True,
+    adopt_existing=True,
+)
+push_example_com_cname = tclive.CnameRecord(
+    "push.example.com-cname",
+    name=push_example_com.domain_name,
+    target=push_example_com.cname_target,
+    dns="dnspod",
+    zone="example.com",
+    ttl=600,
+)
+# Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
+# no key is written here; they reach the stack state only as secret outputs.
+push_example_com_push_auth = tclive.PushAuthKey(
+    "push.example.com-push-auth",
+    domain_name=push_example_com,
+    enabled=True,
+    valid_seconds=1800,
+    adopt_existing=True,
+)
+
+pulumi.export(
+    "cname_targets",
+    {
+        "live.example.org": live_example_org.cname_target,
+        "mp-play.example.com": mp_play_example_com.cname_target,
+        "new-push.example.com": new_push_example_com.cname_target,
+        "old-play.example.com": old_play_example_com.cname_target,
+        "play.example.com": play_example_com.cname_target,
+        "push.example.com": push_example_com.cname_target,
+    },
+)

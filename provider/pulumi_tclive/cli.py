@@ -31,6 +31,7 @@ from .cloud.dnspod import (
 from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
 from .errors import TcliveError
+from .importer import add_import_command
 from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
@@ -270,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tclive {version('pulumi-tclive')}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_emulator_commands(commands)
+    add_import_command(commands)
     add_url_commands(commands)  # tclive url sign (url_command.py)
     return parser
 

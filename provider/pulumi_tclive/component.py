@@ -94,7 +94,8 @@ class MiniProgramLive(pulumi.ComponentResource):
             or set it together with a new ``play_domain``; the old domain and CNAME are retained, so they stay
             in the account (R8).
         adopt_existing: ``True`` to take over every child that already exists identically (the licence
-            application, the domains, the CNAMEs), e.g. after the state file was lost. Default ``False``.
+            application, the domains, the CNAMEs, the domains' auth keys, which are then kept as they are
+            where no key is given), e.g. after the state file was lost. Default ``False``.
         overwrite_dns: ``True`` to let every CNAME replace a record already at its name. Default ``False``.
         push_auth: Push authentication on the push domain (default ``True``, as Tencent does): a
             :class:`PushAuthKey` child, its key generated unless ``push_auth_key`` is given.
@@ -262,7 +263,11 @@ class MiniProgramLive(pulumi.ComponentResource):
             plays["app-play"] = (app_play_domain, self.app_play)
         if self.push and push_auth:
             self.push_auth_key = PushAuthKey(
-                f"{name}-push-auth", domain_name=self.push, master_key=push_auth_key, opts=child
+                f"{name}-push-auth",
+                domain_name=self.push,
+                master_key=push_auth_key,
+                adopt_existing=adopt_existing,
+                opts=child,
             )
             self.push_url_template = f"rtmp://{push_domain}/live/{STREAM}{SIGNED}"
         covered = set(plays)
@@ -275,7 +280,11 @@ class MiniProgramLive(pulumi.ComponentResource):
         for key, (_, live) in plays.items():
             if play_auth:
                 self.play_auth_keys[key] = PlayAuthKey(
-                    f"{name}-{key}-auth", domain_name=live, master_key=play_auth_key, opts=child
+                    f"{name}-{key}-auth",
+                    domain_name=live,
+                    master_key=play_auth_key,
+                    adopt_existing=adopt_existing,
+                    opts=child,
                 )
             if (play_certificate is not None or play_cloud_cert_id is not None) and key in covered:
                 self.certificates[key] = PlayDomainCertificate(

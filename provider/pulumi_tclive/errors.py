@@ -13,10 +13,11 @@ what was wrong, the value involved, and what to do about it; none ever contains 
     │   ├── TencentCloudApiError    the API answered with Response.Error (code, message, request id)
     │   │   └── ThrottledError      RequestLimitExceeded* that outlived the retry deadline
     │   └── TransportError          network failure, non-200 answer, or a body that is not the envelope
-    └── DnsError                    DNS writes, reads and propagation checks
-        ├── DnsUpdateError          an RFC 2136 UPDATE was refused or failed (rcode, TSIG, timeout)
-        ├── DnsConflictError        the name holds data this resource did not create
-        └── PropagationTimeout      the record did not appear at every authoritative server in time
+    ├── DnsError                    DNS writes, reads and propagation checks
+    │   ├── DnsUpdateError          an RFC 2136 UPDATE was refused or failed (rcode, TSIG, timeout)
+    │   ├── DnsConflictError        the name holds data this resource did not create
+    │   └── PropagationTimeout      the record did not appear at every authoritative server in time
+    └── ImportRefused               `tclive import` would overwrite an earlier import (pass --force)
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "DnsConflictError",
     "DnsError",
     "DnsUpdateError",
+    "ImportRefused",
     "PropagationTimeout",
     "RuleViolation",
     "TcliveError",
@@ -139,3 +141,7 @@ class PropagationTimeout(DnsError):
     def __init__(self, message: str, *, answers: dict[str, str]) -> None:
         super().__init__(message)
         self.answers = answers
+
+
+class ImportRefused(TcliveError):
+    """``tclive import`` refuses to overwrite the files of an earlier import without ``--force``."""

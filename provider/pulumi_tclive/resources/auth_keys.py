@@ -15,6 +15,9 @@ Keys:
   key), which is how a key changed in the console shows on refresh without revealing either value.
 - Rotation: set ``backup_key`` to the new key (both work), move clients to it, then set
   ``master_key`` to it and ``backup_key`` to ``None`` (or the next key).
+- ``adopt_existing=True`` (what ``tclive import`` writes) takes over the keys the domain has: a key
+  left ``None`` keeps the domain's, and create writes nothing when the domain already has the
+  declared ``enabled`` and ``valid_seconds``. No key ever needs to appear in the program.
 
 Delete leaves the domain's authentication as it is (a push domain keeps authentication on with the
 last key: Tencent's default for push domains). ``disable_on_delete=True`` switches authentication
@@ -153,6 +156,7 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
         "backup_key": props.get("backup_key"),
         "valid_seconds": as_int(props.get("valid_seconds"), DEFAULT_VALID_SECONDS),
         "disable_on_delete": as_bool(props.get("disable_on_delete"), False),
+        "adopt_existing": as_bool(props.get("adopt_existing"), False),
     }
 
 
@@ -164,7 +168,13 @@ class _AuthKeyProvider(TcliveProvider):
         name = inputs.get("domain_name")
         if isinstance(name, str):
             inputs["domain_name"] = rules.normalize_domain_name(name)
-        for key, default in (("enabled", True), ("valid_seconds", DEFAULT_VALID_SECONDS), ("disable_on_delete", False)):
+        defaults = (
+            ("enabled", True),
+            ("valid_seconds", DEFAULT_VALID_SECONDS),
+            ("disable_on_delete", False),
+            ("adopt_existing", False),
+        )
+        for key, default in defaults:
             if inputs.get(key) is None:
                 inputs[key] = default
         problems: list[rules.Problem] = []
@@ -195,7 +205,7 @@ class _AuthKeyProvider(TcliveProvider):
                         f"{DEFAULT_VALID_SECONDS} is the default.",
                     )
                 )
-        for flag in ("enabled", "disable_on_delete"):
+        for flag in ("enabled", "disable_on_delete", "adopt_existing"):
             value = inputs.get(flag)
             if not is_unknown(value) and not isinstance(value, bool):
                 problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
@@ -218,9 +228,9 @@ class _AuthKeyProvider(TcliveProvider):
             wanted = new[key]
             if is_unknown(wanted):
                 changed.append(key)
-            elif (key == "backup_key" or wanted is not None) and key_digest(domain, wanted or "") != (
-                olds.get(f"{key}_digest") or ""
-            ):
+            elif ((key == "backup_key" and not new["adopt_existing"]) or wanted is not None) and key_digest(
+                domain, wanted or ""
+            ) != (olds.get(f"{key}_digest") or ""):
                 # Digests, because the old key itself may be withheld from the provider (a secret).
                 changed.append(key)
         replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
@@ -242,9 +252,11 @@ class _AuthKeyProvider(TcliveProvider):
                 ) from None
             raise
 
-    def _apply(self, client: TencentCloudClient, inputs: Mapping[str, Any], master: str) -> dict[str, Any]:
+    def _apply(
+        self, client: TencentCloudClient, inputs: Mapping[str, Any], master: str, backup: str | None = None
+    ) -> dict[str, Any]:
         domain = str(inputs["domain_name"])
-        backup = str(inputs["backup_key"] or "")
+        backup = str(inputs["backup_key"] or "") if backup is None else backup
         self.kind.modify(
             client,
             domain,
@@ -271,17 +283,27 @@ class _AuthKeyProvider(TcliveProvider):
         inputs = _inputs(props)
         domain = str(inputs["domain_name"])
         client = self.runtime.client()
-        self._current(client, domain)  # the domain exists and has the right type, before any write
+        enable, current_master, current_backup, delta = self._current(client, domain)  # before any write
+        if inputs["adopt_existing"]:
+            # Keys left None keep the domain's; nothing is written when the domain is as declared.
+            master = str(inputs["master_key"] or current_master or secrets.token_hex(16))
+            backup = current_backup if inputs["backup_key"] is None else str(inputs["backup_key"])
+            same = (enable == 1) == inputs["enabled"] and delta == inputs["valid_seconds"]
+            if same and (master, backup) == (current_master, current_backup):
+                say(f"{self.kind.resource} {domain}: adopted the domain's authentication as it is.")
+                return CreateResult(domain, self._outputs(inputs, master, backup))
+            return CreateResult(domain, self._apply(client, inputs, master, backup))
         master = str(inputs["master_key"] or secrets.token_hex(16))
         return CreateResult(domain, self._apply(client, inputs, master))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         inputs = _inputs(news)
         client = self.runtime.client()
-        _, current_master, _, _ = self._current(client, id_)
+        _, current_master, current_backup, _ = self._current(client, id_)
         # A generated key stays what the domain has; one is generated only if the domain has none.
         master = str(inputs["master_key"] or current_master or secrets.token_hex(16))
-        return UpdateResult(self._apply(client, inputs, master))
+        keep_backup = inputs["adopt_existing"] and inputs["backup_key"] is None
+        return UpdateResult(self._apply(client, inputs, master, current_backup if keep_backup else None))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
@@ -348,6 +370,7 @@ class _AuthKeyResource(Resource):
         backup_key: pulumi.Input[str] | None = None,
         valid_seconds: pulumi.Input[int] = DEFAULT_VALID_SECONDS,
         disable_on_delete: bool = False,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -360,6 +383,7 @@ class _AuthKeyResource(Resource):
             "backup_key": None if backup_key is None else pulumi.Output.secret(backup_key),
             "valid_seconds": valid_seconds,
             "disable_on_delete": disable_on_delete,
+            "adopt_existing": adopt_existing,
             "master_key_digest": None,
             "backup_key_digest": None,
             "generated": None,
@@ -387,6 +411,9 @@ class PushAuthKey(_AuthKeyResource, module="tclive", name="PushAuthKey"):
             (default 1800).
         disable_on_delete: ``True`` switches push authentication off when the resource is deleted;
             ``False`` (default) leaves the domain as it is.
+        adopt_existing: ``True`` keeps the keys the domain already has wherever ``master_key`` or
+            ``backup_key`` is ``None``, and writes nothing on create when the domain is as declared
+            (``tclive import`` writes this). Default ``False``.
         opts: Pulumi resource options.
 
     Outputs: ``master_key``, ``backup_key`` (secrets), ``master_key_digest``, ``backup_key_digest``,
@@ -413,6 +440,7 @@ class PlayAuthKey(_AuthKeyResource, module="tclive", name="PlayAuthKey"):
         valid_seconds: AuthDelta, 1 s to 30 days (default 1800).
         disable_on_delete: ``True`` switches play authentication off when the resource is deleted;
             ``False`` (default) leaves the domain as it is.
+        adopt_existing: As :class:`PushAuthKey`: keep the domain's keys, write nothing when it is as declared.
         opts: Pulumi resource options.
 
     Outputs: as :class:`PushAuthKey`.

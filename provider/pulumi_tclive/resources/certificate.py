@@ -1,7 +1,8 @@
 """``PlayDomainCertificate``: the HTTPS certificate of a play domain.
 
 Bind: ModifyLiveDomainCertBindings (a PEM pair, which Tencent uploads to its SSL certificate
-service, or ``CloudCertId`` for a certificate already there); read: DescribeLiveDomainCertBindings
+service, or ``CloudCertId`` for a certificate already there), skipped when the domain already has
+that certificate bound with HTTPS on (so adopting one writes nothing); read: DescribeLiveDomainCertBindings
 and DescribeLiveDomainCert; delete: UnBindLiveDomainCert. Terraform's equivalent is
 ``tencentcloud_css_play_domain_cert_attachment``.
 
@@ -210,6 +211,17 @@ class PlayDomainCertificateProvider(TcliveProvider):
                 "Bind HTTPS certificates to play domains only."
             )
         pem = inputs["certificate"]
+        bound = self._outputs(client, inputs)
+        if (
+            bound is not None
+            and bound["https_enabled"]
+            and (
+                bound["fingerprint"] == _fingerprint(pem)
+                if pem is not None
+                else bound["bound_cloud_cert_id"] == inputs["cloud_cert_id"]
+            )
+        ):
+            return bound  # already bound, with HTTPS on: nothing to write (an adopted or repeated bind)
         request = ModifyLiveDomainCertBindingsRequest(
             DomainInfos=[LiveCertDomainInfo(DomainName=domain, Status=1)],
             CloudCertId=inputs["cloud_cert_id"] if pem is None else None,

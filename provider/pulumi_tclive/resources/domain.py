@@ -15,7 +15,8 @@ exists, or the RFC 2136 primary answers for the zone, and no foreign record hold
 
 API calls (docs/design.md#live-domain-actions): create = AddLiveDomain + DescribeLiveDomain
 (+ DescribeBillBandwidthAndFluxList for a mini-program play domain, + ForbidLiveDomain only when
-``enabled=False``); read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
+``enabled=False``); with ``adopt_existing=True`` an existing domain is found by DescribeLiveDomain
+first and adopted with no write; read = DescribeLiveDomain; delete = DeleteLiveDomain. Terraform's
 ``tencentcloud_css_domain`` makes four calls per create (docs/design.md#what-terraform-does).
 """
 
@@ -260,10 +261,13 @@ class LiveDomainProvider(TcliveProvider):
         inputs = _inputs(props)
         name = str(inputs["domain_name"])
         client = self.runtime.client()
-        if _is_mini_program_play(inputs):
-            existing = describe_live_domain(client, name) if inputs["adopt_existing"] else None
+        if inputs["adopt_existing"]:
+            # An existing domain is adopted after one read: no AddLiveDomain (no write call), and no R7
+            # usage query, which guards adding a domain, not managing one that is already there.
+            existing = describe_live_domain(client, name)
             if existing is not None:
                 return self._adopt(client, name, inputs, existing)
+        if _is_mini_program_play(inputs):
             # Adding it cannot be undone (R8): prove every precondition first, add nothing if one fails.
             try:
                 self._require_available_licence(client, name, inputs)
@@ -308,10 +312,8 @@ class LiveDomainProvider(TcliveProvider):
                 "run `pulumi up` again (the next attempt adopts it if it appears)."
             )
         if adopted:
-            self._require_match(name, inputs, info)
-            say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
-            info = self._converge(client, name, inputs, info)
-        elif not inputs["enabled"]:
+            return self._adopt(client, name, inputs, info)
+        if not inputs["enabled"]:
             _set_enabled(client, name, False)
             info = info.model_copy(update={"Status": 0})
         return CreateResult(name, _outputs(inputs, info, adopted=adopted))
@@ -401,7 +403,7 @@ class LiveDomainProvider(TcliveProvider):
     def _adopt(
         self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any], info: DomainInfo
     ) -> CreateResult:
-        """A mini-program play domain already in the account: nothing irreversible is left to do."""
+        """A domain already in the account, with adopt_existing: its identity must match; settings converge."""
         self._require_match(name, inputs, info)
         say(f"LiveDomain {name}: adopted the existing domain (created {info.CreateTime}).")
         info = self._converge(client, name, inputs, info)

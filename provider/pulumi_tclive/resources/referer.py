@@ -1,7 +1,8 @@
 """``PlayReferer``: a play domain's Referer allow or deny list.
 
 DescribeLiveDomainReferer / ModifyLiveDomainReferer (``Enable``, ``Type`` 1 allow list / 0 deny
-list, ``AllowEmpty``, ``Rules`` joined with ``;``); Terraform's equivalent is
+list, ``AllowEmpty``, ``Rules`` joined with ``;``), the write skipped on create when the domain
+already has exactly these rules (so adopting them writes nothing); Terraform's equivalent is
 ``tencentcloud_css_domain_referer``. Tencent checks the Referer header of HTTP(S) playback (FLV,
 HLS); RTMP and WebRTC playback send none and are not filtered.
 
@@ -161,7 +162,29 @@ class PlayRefererProvider(TcliveProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = _inputs(props)
-        return CreateResult(str(inputs["domain_name"]), self._apply(self.runtime.client(), inputs))
+        client = self.runtime.client()
+        current = self._current(client, str(inputs["domain_name"]))
+        if current is not None and all(current[k] == inputs[k] for k in ("mode", "rules", "allow_empty")):
+            return CreateResult(str(inputs["domain_name"]), dict(inputs))  # already so: nothing to write
+        return CreateResult(str(inputs["domain_name"]), self._apply(client, inputs))
+
+    @staticmethod
+    def _current(client: TencentCloudClient, domain: str) -> dict[str, Any] | None:
+        """The domain's Referer check as ``mode``/``rules``/``allow_empty``; ``None`` when it is off or unknown."""
+        try:
+            answer = client.call(DESCRIBE_LIVE_DOMAIN_REFERER, DescribeLiveDomainRefererRequest(DomainName=domain))
+        except TencentCloudApiError as exc:
+            if exc.matches(*_NOT_FOUND, "ResourceNotFound.PlayDomainNoRecord"):
+                return None  # the write reports it with what to do
+            raise
+        config = answer.RefererAuthConfig
+        if config is None or config.Enable != 1:
+            return None
+        return {
+            "mode": "allow" if config.Type == 1 else "deny",
+            "rules": [rule for rule in config.Rules.split(";") if rule],
+            "allow_empty": config.AllowEmpty == 1,
+        }
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         return UpdateResult(self._apply(self.runtime.client(), _inputs(news)))
