@@ -105,5 +105,5 @@ def test_help_says_what_the_tool_runs(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "offline engine" in text and "tclive preview|up|refresh|destroy DIR" in text
+    assert "offline engine" in text and "tclive preview|up|refresh|destroy [DIR]" in text
     assert "tclive emulator" in text
