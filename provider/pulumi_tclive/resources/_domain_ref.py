@@ -6,11 +6,15 @@ can refuse a push-only setting on a play domain (and the reverse) before anythin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pulumi
 
-__all__ = ["domain_reference"]
+from .. import rules
+from ._provider import is_unknown
+
+__all__ = ["domain_kind_problems", "domain_reference"]
 
 
 def domain_reference(domain_name: Any, opts: pulumi.ResourceOptions | None) -> tuple[Any, Any, pulumi.ResourceOptions]:
@@ -21,3 +25,25 @@ def domain_reference(domain_name: Any, opts: pulumi.ResourceOptions | None) -> t
         merged = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(depends_on=[domain_name]), opts)
         return domain_name.domain_name, domain_name.domain_type, merged
     return domain_name, None, opts or pulumi.ResourceOptions()
+
+
+def domain_kind_problems(inputs: Mapping[str, Any], resource: str, wanted: str, advice: str) -> list[rules.Problem]:
+    """Problems with ``domain_name``: a malformed name, or a known ``domain_type`` other than ``wanted``.
+
+    :param resource: the resource's class name, for the message.
+    :param wanted: ``"push"`` or ``"play"``.
+    :param advice: what to do instead, for the message.
+    """
+    domain = inputs.get("domain_name")
+    problems = [] if is_unknown(domain) else rules.check_live_domain_name(domain)
+    domain_type = inputs.get("domain_type")
+    if domain_type is not None and not is_unknown(domain_type) and domain_type != wanted:
+        problems.append(
+            rules.Problem(
+                "domain_name",
+                domain,
+                f"{resource} needs a {wanted} domain, and {domain} is a {domain_type} domain.",
+                advice,
+            )
+        )
+    return problems

@@ -49,7 +49,7 @@ from ..cloud.streaming import (
     ModifyLivePushAuthKeyRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_reference
+from ._domain_ref import domain_kind_problems, domain_reference
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, say
 
 __all__ = [
@@ -177,21 +177,13 @@ class _AuthKeyProvider(TcliveProvider):
         for key, default in defaults:
             if inputs.get(key) is None:
                 inputs[key] = default
-        problems: list[rules.Problem] = []
-        if not is_unknown(inputs.get("domain_name")):
-            problems += rules.check_live_domain_name(inputs.get("domain_name"))
-        domain_type = inputs.get("domain_type")
-        if domain_type is not None and not is_unknown(domain_type) and domain_type != self.kind.domain_type:
-            problems.append(
-                rules.Problem(
-                    "domain_name",
-                    inputs.get("domain_name"),
-                    f"{self.kind.resource} needs a {self.kind.domain_type} domain, and "
-                    f"{inputs.get('domain_name')} is a {domain_type} domain.",
-                    f"Use {self.kind.other} for {domain_type} domains, or point this one at a "
-                    f"{self.kind.domain_type} domain.",
-                )
-            )
+        problems = domain_kind_problems(
+            inputs,
+            self.kind.resource,
+            self.kind.domain_type,
+            f"Use {self.kind.other} for {inputs.get('domain_type')} domains, or point this one at a "
+            f"{self.kind.domain_type} domain.",
+        )
         seconds = inputs.get("valid_seconds")
         if not is_unknown(seconds):
             whole = as_int(seconds, -1)

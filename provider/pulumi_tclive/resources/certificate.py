@@ -42,7 +42,7 @@ from ..cloud.streaming import (
     UnBindLiveDomainCertRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_reference
+from ._domain_ref import domain_kind_problems, domain_reference
 from ._provider import TcliveProvider, as_int, failures, is_unknown, say
 
 __all__ = [
@@ -132,20 +132,9 @@ class PlayDomainCertificateProvider(TcliveProvider):
             inputs["domain_name"] = rules.normalize_domain_name(name)
         if inputs.get("min_valid_days") is None:
             inputs["min_valid_days"] = DEFAULT_MIN_VALID_DAYS
-        problems: list[rules.Problem] = []
-        domain = inputs.get("domain_name")
-        if not is_unknown(domain):
-            problems += rules.check_live_domain_name(domain)
-        domain_type = inputs.get("domain_type")
-        if domain_type is not None and not is_unknown(domain_type) and domain_type != "play":
-            problems.append(
-                rules.Problem(
-                    "domain_name",
-                    domain,
-                    f"PlayDomainCertificate needs a play domain, and {domain} is a {domain_type} domain.",
-                    "Bind HTTPS certificates to play domains only.",
-                )
-            )
+        problems = domain_kind_problems(
+            inputs, "PlayDomainCertificate", "play", "Bind HTTPS certificates to play domains only."
+        )
         days = inputs.get("min_valid_days")
         if not is_unknown(days) and (isinstance(days, bool) or as_int(days, -1) < 0 or as_int(days, -1) != days):
             problems.append(rules.Problem("min_valid_days", days, f"min_valid_days is {days!r}.", "Give 0 or more."))
@@ -168,6 +157,7 @@ class PlayDomainCertificateProvider(TcliveProvider):
             missing = "private_key" if key is None else "certificate"
             found.append(CheckFailure("", f"{missing} is missing: a PEM certificate needs its private key."))
         elif pem_given and not any(is_unknown(v) for v in (certificate, key)):
+            domain = inputs.get("domain_name")
             known_domain = domain if isinstance(domain, str) and not is_unknown(domain) else None
             if not isinstance(certificate, str) or not isinstance(key, str):
                 found.append(CheckFailure("", "certificate and private_key must be PEM text."))

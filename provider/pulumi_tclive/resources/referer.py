@@ -30,7 +30,7 @@ from ..cloud.streaming import (
     ModifyLiveDomainRefererRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_reference
+from ._domain_ref import domain_kind_problems, domain_reference
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
 __all__ = ["PlayReferer", "PlayRefererProvider", "check_referer_rules"]
@@ -111,20 +111,7 @@ class PlayRefererProvider(TcliveProvider):
             inputs["allow_empty"] = False
         if inputs.get("rules") is None:
             inputs["rules"] = []
-        problems: list[product_rules.Problem] = []
-        domain = inputs.get("domain_name")
-        if not is_unknown(domain):
-            problems += product_rules.check_live_domain_name(domain)
-        domain_type = inputs.get("domain_type")
-        if domain_type is not None and not is_unknown(domain_type) and domain_type != "play":
-            problems.append(
-                product_rules.Problem(
-                    "domain_name",
-                    domain,
-                    f"PlayReferer needs a play domain, and {domain} is a {domain_type} domain.",
-                    "Referer rules apply to play domains only.",
-                )
-            )
+        problems = domain_kind_problems(inputs, "PlayReferer", "play", "Referer rules apply to play domains only.")
         problems += check_referer_rules(inputs["mode"], inputs["rules"], inputs["allow_empty"])
         rules = inputs["rules"]
         if not problems and isinstance(rules, list) and all(isinstance(v, str) for v in rules):
