@@ -177,6 +177,13 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
     assert not {"bad0", "bad1", "bad-child"} & set(run.items()), "nothing invalid was created"
 
 
+def test_a_check_failure_on_a_secret_input_never_shows_its_value(cli: Callable[[str], Cli]) -> None:
+    run = cli("review")
+    assert run("preview", "--secret", f"betaValue={SECRET}", "--secret", "secretSize=-7331") == 1
+    assert f"error: {ITEM} resource 'secret-size's property 'size' value {{[secret]}} has a problem: " in run.stdout
+    assert "value {-7331}" not in run.stdout + run.stderr
+
+
 def test_expect_no_changes_and_refresh_catch_an_out_of_band_change(cli: Callable[[str], Cli], tmp_path: Path) -> None:
     run = cli("lifecycle")
     assert run("up") == 0, run.stdout

@@ -360,15 +360,22 @@ class Deployment:
             found.extend(dependencies.urns)
         return sorted(set(found))
 
-    def _check(self, urn: str, type_: str, name: str, olds: Mapping[str, Any], news: dict[str, Any]) -> dict[str, Any]:
+    def _check(
+        self, urn: str, type_: str, name: str, olds: Mapping[str, Any], news: dict[str, Any], secret_inputs: set[str]
+    ) -> dict[str, Any]:
+        """Ask the provider to check ``news``; report every failure, never a secret input's value."""
         with self._unlocked():
             response = self._provider().check(urn, type_, name, olds, news)
         if response.failures:
+
+            def shown(prop: str) -> str:
+                return "{" + SECRET_PLACEHOLDER + "}" if prop in secret_inputs else go_value(news.get(prop))
+
             for failure in response.failures:
                 if failure.property:
                     self._report.error(
                         f"{type_} resource '{name}'s property '{failure.property}' value "
-                        f"{go_value(news.get(failure.property))} has a problem: {failure.reason}",
+                        f"{shown(failure.property)} has a problem: {failure.reason}",
                         urn=urn,
                     )
                 else:
@@ -393,7 +400,7 @@ class Deployment:
         if old is not None and ignore_changes:
             news = _apply_ignore_changes(news, old.known_inputs(), ignore_changes)
         try:
-            checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news)
+            checked = self._check(urn, type_, name, old.known_inputs() if old else {}, news, secret_inputs)
         except _Invalid:
             # Answer as a preview would, so that the program goes on registering and every resource
             # (dependants included) gets checked; the run has failed and applies nothing more.
@@ -463,7 +470,7 @@ class Deployment:
             id_, outputs = old.id, self._same_outputs(old, checked)
         else:
             assert old is not None
-            id_, outputs, checked = self._replace(request, urn, old, news, delete_first)
+            id_, outputs, checked = self._replace(request, urn, old, news, secret_inputs, delete_first)
 
         secret_outputs = {key for key in outputs if key in secret_outputs_declared and key != PROVIDER_KEY}
         sealed_inputs, withheld_inputs = seal(checked, secret_inputs)
@@ -496,11 +503,12 @@ class Deployment:
         urn: str,
         old: ResourceState,
         news: dict[str, Any],
+        secret_inputs: set[str],
         delete_first: bool,
     ) -> tuple[str, dict[str, Any], dict[str, Any]]:
         """Check again with no olds, then delete-then-create or create-then-(later)-delete."""
         type_, name = request.type, request.name
-        checked = self._check(urn, type_, name, {}, news)
+        checked = self._check(urn, type_, name, {}, news, secret_inputs)
         provider = self._provider()
         if delete_first:
             if not old.retain_on_delete:

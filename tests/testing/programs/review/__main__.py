@@ -24,3 +24,7 @@ bad = [
 if bad:
     # Fed by an invalid item, and invalid itself: it is checked all the same.
     Item("bad-child", item_name="bad-child", value=bad[0].label, size=-10)
+secret_size = config.get_secret_int("secretSize")
+if secret_size is not None:
+    # A secret input that fails Check: the engine's message must not show its value.
+    Item("secret-size", item_name="secret-size", value="x", size=secret_size)
