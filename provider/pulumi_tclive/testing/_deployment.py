@@ -475,6 +475,13 @@ class Deployment:
         secret_outputs = {key for key in outputs if key in secret_outputs_declared and key != PROVIDER_KEY}
         sealed_inputs, withheld_inputs = seal(checked, secret_inputs)
         sealed_outputs, withheld_outputs = seal(outputs, secret_outputs)
+        if op == "same" and old is not None:
+            # Nothing ran, so the secret outputs are still what the last create or update withheld; keep
+            # them withheld (else a refresh would take the provider's clear value for drift and print it).
+            for key in old.secret_outputs:
+                if key not in sealed_outputs:
+                    sealed_outputs[key] = SECRET_PLACEHOLDER
+            withheld_outputs = sorted(set(withheld_outputs) | set(old.secret_outputs))
         entry = ResourceState(
             urn=urn,
             type=type_,
