@@ -95,12 +95,17 @@ def test_cli_refuses_a_template_with_exit_2(
     assert code == 2 and out == "" and "template" in err and DOC_KEY not in err
 
 
-def test_cli_key_from_stack_asks_the_stacks_emulator(tmp_path: Path) -> None:
+# The second case is the repository's demo layout: the program in a subdirectory (`main:`), the state
+# file given relative to it, as the provider (which runs there) resolves it.
+@pytest.mark.parametrize("main", [".", "program"])
+def test_cli_key_from_stack_asks_the_stacks_emulator(tmp_path: Path, main: str) -> None:
     state = tmp_path / ".tclive" / "emulator.sqlite3"
-    (tmp_path / "Pulumi.yaml").write_text("name: signing\nruntime: python\n")
-    (tmp_path / "__main__.py").write_text("")
+    relative_state = ".tclive/emulator.sqlite3" if main == "." else "../.tclive/emulator.sqlite3"
+    (tmp_path / "Pulumi.yaml").write_text(f"name: signing\nruntime: python\nmain: {main}\n")
+    (tmp_path / main).mkdir(exist_ok=True)
+    (tmp_path / main / "__main__.py").write_text("")
     (tmp_path / "Pulumi.dev.yaml").write_text(
-        "config:\n  tclive:endpoint: embedded\n  tclive:emulatorState: .tclive/emulator.sqlite3\n"
+        f"config:\n  tclive:endpoint: embedded\n  tclive:emulatorState: {relative_state}\n"
     )
     with Emulator(state) as emulator, emulator.client() as console:
         console.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName="push.example.com", DomainType=0))

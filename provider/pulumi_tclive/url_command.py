@@ -67,7 +67,8 @@ def _key_from_stack(url: str, cwd: str, stack: str, backup: bool) -> str:
     config = dict(load_stack_config(project, stack).values)
     state = config.get("tclive:emulatorState")
     if state and not Path(state).is_absolute():
-        config["tclive:emulatorState"] = str(project.root / state)
+        # As the provider resolves it: relative to the program directory (`main:`), where it runs.
+        config["tclive:emulatorState"] = str(project.program_dir / state)
     runtime = Runtime(ProviderSettings.load(config))
     client = runtime.client()
     host = (urlsplit(url).hostname or "").lower()
