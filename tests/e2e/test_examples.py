@@ -6,6 +6,7 @@ emulator its stack file names, with the zones its stack file lists; a second `up
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -19,7 +20,9 @@ from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import (
     DESCRIBE_LIVE_DOMAINS,
+    FORBID_LIVE_DOMAIN,
     DescribeLiveDomainsRequest,
+    ForbidLiveDomainRequest,
 )
 from pulumi_tclive.emulator import Emulator, EmulatorServer
 from pulumi_tclive.testing import Engine
@@ -81,10 +84,10 @@ def committed_copy(name: str, destination: Path) -> Path:
     return directory
 
 
-def offline(operation: str, directory: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def offline(operation: str, directory: Path, cwd: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     """The documented command, run from another directory than the example's."""
     return subprocess.run(
-        [sys.executable, "-m", "pulumi_tclive.testing", operation, str(directory)],
+        [sys.executable, "-m", "pulumi_tclive.testing", operation, str(directory), *flags],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -121,6 +124,11 @@ def test_an_example_runs_from_a_fresh_copy_and_a_second_up_changes_nothing(name:
     second = offline("up", directory, elsewhere)
     assert second.returncode == 0, second.stdout + second.stderr
     assert re.fullmatch(r"Resources: \d+ unchanged", summary(second)), second.stdout
+    # No false drift: refresh right after up, and after a no-op up that must keep secret outputs withheld
+    # (else refresh would take the key read back from the cloud for drift).
+    refreshed = offline("refresh", directory, elsewhere)
+    assert refreshed.returncode == 0, refreshed.stdout + refreshed.stderr
+    assert re.fullmatch(r"Resources: \d+ unchanged", summary(refreshed)), refreshed.stdout
 
     # The state is the example's own, next to its stack file, whatever the current directory was.
     state = directory / ".tclive" / "emulator.sqlite3"
@@ -136,6 +144,16 @@ def test_an_example_runs_from_a_fresh_copy_and_a_second_up_changes_nothing(name:
         assert protected == EXPECTED_PROTECTED[name]
     if name == "quickstart":  # what `make demo` applies: the README's emulator commands run on it next
         run_readme_emulator_commands(directory)
+
+    # A real out-of-band change is still reported: a domain of the stack forbidden in the console.
+    managed = {e.id for e in Engine(directory, stack="dev").read_state().resources if e.type.endswith(":LiveDomain")}
+    with Emulator(state) as emulator, emulator.client() as console:
+        listed = console.call(DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(PageSize=100))
+        forbidden = next(d.Name for d in listed.DomainList if d.Status == 1 and d.Name in managed)
+        console.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName=forbidden))
+    drifted = offline("refresh", directory, elsewhere, "--json")
+    assert drifted.returncode == 0, drifted.stderr
+    assert json.loads(drifted.stdout)["changeSummary"].get("update") == 1, drifted.stdout
 
 
 def domains(console: TencentCloudClient) -> dict[str, tuple[int, int, int]]:
