@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from .cloud.api import Action
-from .cloud.client import TencentCloudClient
 from .cloud.console import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .cloud.dnspod import (
     DESCRIBE_DOMAIN_LIST,
@@ -28,10 +27,11 @@ from .cloud.dnspod import (
     DescribeDomainListRequest,
     DescribeRecordListRequest,
 )
-from .cloud.live import DESCRIBE_LIVE_DOMAINS, LIVE_ACTIONS, DescribeLiveDomainsRequest
+from .cloud.live import LIVE_ACTIONS
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
 from .errors import TcliveError
 from .importer import add_import_command
+from .resources.domain import list_live_domains
 from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
@@ -137,28 +137,13 @@ def _table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> 
         print("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
-def _all_domains(client: TencentCloudClient) -> list[Any]:
-    domains: list[Any] = []
-    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
-        page = 1
-        while True:
-            answer = client.call(
-                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
-            )
-            domains += answer.DomainList
-            if len(answer.DomainList) < 100:
-                break
-            page += 1
-    return sorted(domains, key=lambda d: d.Name)
-
-
 def _emulator_show(args: argparse.Namespace) -> int:
     emulator = _open("show", args.state, create=args.create)
     if emulator is None:
         return 1
     with emulator, emulator.client() as client:
         licences = client.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest()).Licenses
-        domains = _all_domains(client)
+        domains = list_live_domains(client)
         zones = client.call(DESCRIBE_DOMAIN_LIST, DescribeDomainListRequest()).DomainList
         records = []
         for zone in zones:

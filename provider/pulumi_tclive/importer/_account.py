@@ -23,15 +23,12 @@ from ..cloud.dnspod import (
     RecordListItem,
 )
 from ..cloud.live import (
-    DESCRIBE_LIVE_DOMAIN,
-    DESCRIBE_LIVE_DOMAINS,
-    DescribeLiveDomainRequest,
-    DescribeLiveDomainsRequest,
     DomainInfo,
 )
 from ..dns.base import Nameserver, normalise_name
 from ..dns.manual import ManualBackend
-from ..errors import ConfigurationError, DnsError, TencentCloudApiError
+from ..errors import ConfigurationError, DnsError
+from ..resources.domain import describe_live_domain, list_live_domains
 from ._names import unicode_form
 from ._security import Security, read_security
 
@@ -110,31 +107,6 @@ class Account:
     zones: tuple[str, ...]
     nameservers: tuple[Nameserver, ...] = ()
     left_out: tuple[str, ...] = ()
-
-
-def _list_domains(client: TencentCloudClient) -> list[DomainInfo]:
-    found: dict[str, DomainInfo] = {}
-    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
-        page = 1
-        while True:
-            answer = client.call(
-                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=_PAGE, PageNum=page)
-            )
-            for info in answer.DomainList:
-                found[info.Name] = info
-            if len(answer.DomainList) < _PAGE:
-                break
-            page += 1
-    return [found[name] for name in sorted(found)]
-
-
-def _describe(client: TencentCloudClient, name: str) -> DomainInfo | None:
-    try:
-        return client.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName=name)).DomainInfo
-    except TencentCloudApiError as exc:
-        if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
-            return None  # deleted between the list and the describe
-        raise
 
 
 def _list_zones(client: TencentCloudClient) -> list[str]:
@@ -276,7 +248,7 @@ def read_account(
         progress: receives one line per step (the CLI prints them on stderr).
     """
     progress("Listing live domains (DescribeLiveDomains)…")
-    listed = _list_domains(client)
+    listed = list_live_domains(client)
     progress(f"  {len(listed)} live domain(s) in the account.")
     names = [info.Name for info in listed]
     if domains is not None:
@@ -291,7 +263,7 @@ def read_account(
     infos: list[DomainInfo] = []
     for name in names:
         progress(f"Reading live domain {name} (DescribeLiveDomain)…")
-        info = _describe(client, name)
+        info = describe_live_domain(client, name)  # None: deleted between the list and the describe
         if info is not None:
             infos.append(info)
     left_out: list[str] = []

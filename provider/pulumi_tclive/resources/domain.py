@@ -37,6 +37,7 @@ from ..cloud.live import (
     DELETE_LIVE_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
     DESCRIBE_LIVE_DOMAIN,
+    DESCRIBE_LIVE_DOMAINS,
     ENABLE_LIVE_DOMAIN,
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
@@ -44,6 +45,7 @@ from ..cloud.live import (
     DeleteLiveDomainRequest,
     DescribeBillBandwidthAndFluxListRequest,
     DescribeLiveDomainRequest,
+    DescribeLiveDomainsRequest,
     DomainInfo,
     EnableLiveDomainRequest,
     ForbidLiveDomainRequest,
@@ -60,7 +62,7 @@ from ..errors import (
 )
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
-__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain"]
+__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains"]
 
 IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
 UPDATABLE = ("enabled", "play_region")
@@ -149,6 +151,23 @@ def describe_live_domain(client: TencentCloudClient, name: str) -> DomainInfo | 
         if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
             return None
         raise
+
+
+def list_live_domains(client: TencentCloudClient) -> list[DomainInfo]:
+    """Every live domain of the account, by name: DescribeLiveDomains page by page, slow-live ones included."""
+    found: dict[str, DomainInfo] = {}
+    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
+        page = 1
+        while True:
+            answer = client.call(
+                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
+            )
+            for info in answer.DomainList:
+                found[info.Name] = info
+            if len(answer.DomainList) < 100:
+                break
+            page += 1
+    return [found[name] for name in sorted(found)]
 
 
 def _set_enabled(client: TencentCloudClient, name: str, enabled: bool) -> None:
