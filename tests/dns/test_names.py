@@ -52,9 +52,19 @@ def test_nameserver_addresses_parse_and_print(text: str, parsed: Nameserver, sho
     assert str(parsed) == shown
 
 
-@pytest.mark.parametrize("bad", ["", "host:0", "host:99999", "host:x", "[::1", ":53"])
-def test_bad_nameserver_addresses_are_refused(bad: str) -> None:
-    with pytest.raises(DnsError):
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("", "empty nameserver address: write host or host:port"),
+        ("host:0", "nameserver address 'host:0' has an invalid port '0': use 1-65535"),
+        ("host:99999", "nameserver address 'host:99999' has an invalid port '99999': use 1-65535"),
+        ("host:x", "nameserver address 'host:x' has an invalid port 'x': use 1-65535"),
+        ("[::1", r"nameserver address '\[::1' is malformed: write \[IPv6\]:port"),
+        (":53", "nameserver address ':53' has no host: write host or host:port"),
+    ],
+)
+def test_bad_nameserver_addresses_are_refused(bad: str, why: str) -> None:
+    with pytest.raises(DnsError, match=f"^{why}"):
         Nameserver.parse(bad)
 
 

@@ -8,6 +8,7 @@ and what the emulator holds afterwards.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from pulumi_tclive.cloud.live import (
 )
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
 APP_ID = "wx0123456789abcdef"
@@ -87,22 +89,27 @@ class Stack:
         return {entry.name for entry in self.engine.read_state().resources}
 
 
-def make_stack(directory: Path, *, zone: bool = True, auto_approve: bool = True) -> Iterator[Stack]:
+@contextmanager
+def open_stack(directory: Path, *, zone: bool = True, auto_approve: bool = True) -> Iterator[Stack]:
+    """A stack in ``directory`` (an empty program unless one is there) on its own embedded emulator."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "Pulumi.yaml").write_text("name: day2\nruntime: python\n")
-    (directory / "__main__.py").write_text(EMPTY)
-    state = directory / "emulator.sqlite3"
-    emulator = Emulator(state)
+    if not (directory / "__main__.py").exists():
+        (directory / "__main__.py").write_text(EMPTY)
+    emulator = Emulator(directory / "emulator.sqlite3")
     console = emulator.client()
     if zone:
         console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
-    config = {"tclive:endpoint": "embedded", "tclive:emulatorState": str(state)}
+    # Relative to the program directory, so a copy of the directory (copy_project) has its own emulator.
+    config = {"tclive:endpoint": "embedded", "tclive:emulatorState": "emulator.sqlite3"}
     if auto_approve:
         config["tclive:emulatorAutoApprove"] = "true"
     engine = Engine(directory, stack="dev", config=config, env={"PYTHONPATH": str(REPO)})
-    yield Stack(directory, engine, console)
-    console.close()
-    emulator.close()
+    try:
+        yield Stack(directory, engine, console)
+    finally:
+        console.close()
+        emulator.close()
 
 
 def changes(result: RunResult) -> dict[str, int]:
@@ -116,17 +123,53 @@ MP_RECORD = {"mp-play": "mp-play.example.com.tlivecdn.com."}
 # --- 1. the play domain and its CNAME can never be deleted, and can be released on purpose -------------------
 
 
+@dataclass(frozen=True)
+class Applied:
+    """A stack directory after an ``up``, and that run's result (taken once per module)."""
+
+    directory: Path
+    up: RunResult
+
+
+def open_copy(applied: Applied, directory: Path) -> Iterator[Stack]:
+    """A stack on a copy of ``applied``'s directory, so a test changes only its own copy."""
+    assert applied.up.ok, applied.up.text
+    with open_stack(copy_project(applied.directory, directory), zone=False) as stack:
+        yield stack
+
+
 @pytest.fixture(scope="module")
-def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    yield from make_stack(tmp_path_factory.mktemp("day2") / "component")
+def component_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
+    """The component with its mini-program play domain, applied."""
+    directory = tmp_path_factory.mktemp("day2") / "component"
+    with open_stack(directory) as stack:
+        stack.write(component())
+        return Applied(directory, stack.engine.up(skip_preview=True))
 
 
-# The tests on `released` run in file order on one stack.
+@pytest.fixture
+def released(component_once: Applied, tmp_path: Path) -> Iterator[Stack]:
+    """A copy of the applied component."""
+    yield from open_copy(component_once, tmp_path / "component")
+
+
+@pytest.fixture(scope="module")
+def moved_once(component_once: Applied, tmp_path_factory: pytest.TempPathFactory) -> Applied:
+    """The component moved to a new play domain with protect_play_domain=False, as the rename advice says."""
+    directory = tmp_path_factory.mktemp("day2") / "moved"
+    for stack in open_copy(component_once, directory):
+        stack.write(component(protect_play_domain="False").replace("mp-play.example.com", "mp-live.example.com"))
+        moved = stack.engine.up()
+    return Applied(directory, moved)
+
+
+@pytest.fixture
+def moved(moved_once: Applied, tmp_path: Path) -> Iterator[Stack]:
+    """A copy of the moved component."""
+    yield from open_copy(moved_once, tmp_path / "moved")
 
 
 def test_refresh_right_after_up_reports_no_changes(released: Stack) -> None:
-    released.write(component())
-    assert released.engine.up(skip_preview=True).ok
     refreshed = released.engine.refresh()
     assert refreshed.ok, refreshed.text
     assert changes(refreshed) == {}, refreshed.text
@@ -168,7 +211,6 @@ def test_destroy_refuses_and_exclude_protected_keeps_the_domain_and_its_cname(re
     assert released.domains() == MP_PLAY
     assert released.records() == MP_RECORD
     assert {"acme-mp-play", "acme-mp-play-cname"} <= released.resources()
-    assert released.engine.up(skip_preview=True).ok  # back to the full stack
 
 
 def test_removing_the_component_is_refused_by_default(released: Stack) -> None:
@@ -188,22 +230,19 @@ def test_renaming_the_play_domain_explains_why_and_how(released: Stack) -> None:
     assert released.domains() == MP_PLAY
 
 
-def test_protect_play_domain_false_moves_to_a_new_play_domain_and_keeps_the_old(released: Stack) -> None:
-    # The rename advice, word for word: protect_play_domain=False together with the new play_domain, up.
-    released.write(component(protect_play_domain="False").replace("mp-play.example.com", "mp-live.example.com"))
-    moved = released.engine.up()
-    assert moved.ok, moved.text
-    assert released.domains() == {**MP_PLAY, "mp-live.example.com": (1, 1)}
-    assert released.records() == {**MP_RECORD, "mp-live": "mp-live.example.com.tlivecdn.com."}
+def test_protect_play_domain_false_moves_to_a_new_play_domain_and_keeps_the_old(moved: Stack) -> None:
+    # moved_once follows the rename advice word for word: protect_play_domain=False with the new play_domain, up.
+    assert moved.domains() == {**MP_PLAY, "mp-live.example.com": (1, 1)}
+    assert moved.records() == {**MP_RECORD, "mp-live": "mp-live.example.com.tlivecdn.com."}
 
 
-def test_protect_play_domain_false_releases_both_and_they_stay_in_the_account(released: Stack) -> None:
-    released.write(EMPTY)
-    removed = released.engine.up(skip_preview=True)
+def test_protect_play_domain_false_releases_both_and_they_stay_in_the_account(moved: Stack) -> None:
+    moved.write(EMPTY)
+    removed = moved.engine.up(skip_preview=True)
     assert removed.ok, removed.text
-    assert released.resources() == set()
-    assert set(released.domains()) == {"mp-play.example.com", "mp-live.example.com"}
-    assert set(released.records()) == {"mp-play", "mp-live"}
+    assert moved.resources() == set()
+    assert set(moved.domains()) == {"mp-play.example.com", "mp-live.example.com"}
+    assert set(moved.records()) == {"mp-play", "mp-live"}
 
 
 STANDALONE = (
@@ -220,13 +259,16 @@ tclive.CnameRecord("mp-cname", name=mp.domain_name, target=mp.cname_target,
 
 
 def test_a_standalone_play_domain_is_refused_then_released_by_the_documented_advice(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "standalone"):
+    with open_stack(tmp_path / "standalone") as stack:
         stack.write(STANDALONE.replace("PROTECT", "True"))
         assert stack.engine.up(skip_preview=True).ok
         stack.write(EMPTY)
-        refused = stack.engine.up(skip_preview=True)
-        assert refused.exit_code != 0 and "protected" in refused.text
-        assert stack.domains() == MP_PLAY
+        refused = stack.engine.up()  # its preview names every protected resource, not only the first
+        assert refused.exit_code != 0
+        # The LiveDomain has no protect option of its own: a mini-program play domain is protected by default.
+        for name in ("tclive:LiveDomain::mp", "tclive:CnameRecord::mp-cname"):
+            assert f'resource "urn:pulumi:dev::day2::pulumi-python:dynamic/{name}" cannot be deleted' in refused.text
+        assert stack.domains() == MP_PLAY and stack.resources() == {"lic", "mp", "mp-cname"}
         # The advice, word for word: protect=False on the LiveDomain and its CnameRecord, up, remove, up.
         stack.write(STANDALONE.replace("PROTECT", "False"))
         assert stack.engine.up(skip_preview=True).ok
@@ -241,7 +283,7 @@ def test_a_standalone_play_domain_is_refused_then_released_by_the_documented_adv
 
 
 def test_no_zone_fails_before_the_play_domain_is_added(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "nozone", zone=False):
+    with open_stack(tmp_path / "nozone", zone=False) as stack:
         stack.write(component())
         result = stack.engine.up(skip_preview=True)
         assert result.exit_code != 0
@@ -250,7 +292,7 @@ def test_no_zone_fails_before_the_play_domain_is_added(tmp_path: Path) -> None:
 
 
 def test_a_foreign_cname_fails_before_the_play_domain_is_added_unless_overwrite(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "foreign"):
+    with open_stack(tmp_path / "foreign") as stack:
         stack.console.call(
             CREATE_RECORD,
             CreateRecordRequest(
@@ -269,7 +311,7 @@ def test_a_foreign_cname_fails_before_the_play_domain_is_added_unless_overwrite(
 
 
 def test_a_pending_licence_fails_first_then_a_plain_up_adds_the_domain_once_paid(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "pending", auto_approve=False):
+    with open_stack(tmp_path / "pending", auto_approve=False) as stack:
         stack.write(component())
         result = stack.engine.up(skip_preview=True)
         assert result.exit_code != 0
@@ -291,7 +333,7 @@ def test_a_pending_licence_fails_first_then_a_plain_up_adds_the_domain_once_paid
 
 
 def test_a_lost_state_is_recovered_with_adopt_existing_without_duplicates(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "lost"):
+    with open_stack(tmp_path / "lost") as stack:
         program = component(push_domain='"push.example.com"')
         stack.write(program)
         assert stack.engine.up(skip_preview=True).ok

@@ -27,6 +27,7 @@ from pulumi_tclive.cloud.live import (
 )
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -60,50 +61,70 @@ class Project:
         program.write_text(text.replace(old, new))
 
 
-def project(tmp: Path, example: str) -> Iterator[Project]:
-    directory = tmp / example
-    # Local state of earlier runs stays behind; the zone comes from tclive:emulatorZones in the stack file.
-    shutil.copytree(EXAMPLES / example, directory, ignore=shutil.ignore_patterns(".tclive", ".tclive-state"))
+def open_project(directory: Path) -> Iterator[Project]:
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
-    engine = Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)})
-    yield Project(directory, engine, console)
+    yield Project(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}), console)
     console.close()
     emulator.close()
 
 
+def copy_example(directory: Path) -> Path:
+    # Without the local state of earlier runs; the zone comes from tclive:emulatorZones in the stack file.
+    shutil.copytree(EXAMPLES / "quickstart", directory, ignore=shutil.ignore_patterns(".tclive", ".tclive-state"))
+    return directory
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Project]:
+    """The quick start as a user first clones it: no state, an empty emulator."""
+    yield from open_project(copy_example(tmp_path / "quickstart"))
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The quick start after its first ``up``, and that run's result (taken once per module)."""
+
+    directory: Path
+    up: RunResult
+
+
 @pytest.fixture(scope="module")
-def quickstart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
-    yield from project(tmp_path_factory.mktemp("e2e"), "quickstart")
+def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
+    directory = copy_example(tmp_path_factory.mktemp("e2e") / "quickstart")
+    return Applied(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}).up())
+
+
+@pytest.fixture
+def applied(applied_once: Applied, tmp_path: Path) -> Iterator[Project]:
+    """A copy of the quick start right after its first ``up``: each test changes only its own copy."""
+    assert applied_once.up.ok, applied_once.up.text
+    yield from open_project(copy_project(applied_once.directory, tmp_path / "quickstart"))
 
 
 def ops(result: RunResult) -> dict[str, int]:
     return {op: n for op, n in result.counts.items() if op in ("create", "update", "replace", "delete")}
 
 
-# The tests below run in file order on one stack: each starts from the state the previous left.
-
-
-def test_preview_shows_the_plan_and_makes_no_cloud_call(quickstart: Project) -> None:
-    before = quickstart.calls()
-    result = quickstart.engine.preview()
+def test_preview_shows_the_plan_and_makes_no_cloud_call(fresh: Project) -> None:
+    before = fresh.calls()
+    result = fresh.engine.preview()
     assert result.ok, result.text
     assert ops(result) == {"create": 9}  # 8 + the push domain's PushAuthKey (push auth on by default)
     assert "pulumi-python:dynamic/tclive:LiveDomain acme-mp-play" in result.text
-    assert quickstart.calls() == before
-    assert quickstart.domains() == {}
+    assert fresh.calls() == before
+    assert fresh.domains() == {}
 
 
-def test_up_creates_everything(quickstart: Project) -> None:
-    result = quickstart.engine.up()
-    assert result.ok, result.text
+def test_up_creates_everything(applied_once: Applied, applied: Project) -> None:
+    result = applied_once.up
     assert ops(result) == {"create": 9}  # 8 + the push domain's PushAuthKey (push auth on by default)
-    assert quickstart.domains() == {
+    assert applied.domains() == {
         "mp-play.example.com": (1, 1, 1),
         "play.example.com": (1, 0, 1),
         "push.example.com": (0, 0, 1),
     }
-    assert quickstart.records() == {
+    assert applied.records() == {
         "mp-play": "mp-play.example.com.tlivecdn.com.",
         "play": "play.example.com.tlivecdn.com.",
         "push": "push.example.com.tlivepush.com.",
@@ -111,66 +132,58 @@ def test_up_creates_everything(quickstart: Project) -> None:
     assert result.outputs["license_status"] == "available"
 
 
-def test_a_second_up_changes_nothing(quickstart: Project) -> None:
-    result = quickstart.engine.up()
+def test_a_second_up_changes_nothing(applied: Project) -> None:
+    result = applied.engine.up()
     assert result.ok, result.text
     assert ops(result) == {}
 
 
-def test_refresh_reports_an_out_of_band_change_and_up_repairs_it(quickstart: Project) -> None:
-    quickstart.console.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName="push.example.com"))
-    refreshed = quickstart.engine.refresh()
+def test_refresh_reports_an_out_of_band_change_and_up_repairs_it(applied: Project) -> None:
+    applied.console.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName="push.example.com"))
+    refreshed = applied.engine.refresh()
     assert refreshed.ok, refreshed.text
     assert ("update", "pulumi-python:dynamic/tclive:LiveDomain", "acme-push") in refreshed.steps
-    plan = quickstart.engine.preview()
+    plan = applied.engine.preview()
     # The CNAME consumes the domain's outputs, which are unknown while an update is only planned.
     assert ("update", "pulumi-python:dynamic/tclive:LiveDomain", "acme-push") in plan.steps
     assert set(ops(plan)) == {"update"}
-    assert quickstart.engine.up().ok
-    assert quickstart.domains()["push.example.com"][2] == 1
+    assert applied.engine.up().ok
+    assert applied.domains()["push.example.com"][2] == 1
 
 
-def test_renaming_the_mini_program_play_domain_fails_preview_with_r8(quickstart: Project) -> None:
-    quickstart.edit('play_domain="mp-play.example.com"', 'play_domain="mp-live.example.com"')
-    try:
-        result = quickstart.engine.preview()
-    finally:
-        quickstart.edit('play_domain="mp-live.example.com"', 'play_domain="mp-play.example.com"')
+def test_renaming_the_mini_program_play_domain_fails_preview_with_r8(applied: Project) -> None:
+    applied.edit('play_domain="mp-play.example.com"', 'play_domain="mp-live.example.com"')
+    result = applied.engine.preview()
     assert not result.ok and result.exit_code != 0
     assert "acme-mp-play" in result.text
     assert "retain_on_delete" in result.text
-    assert "mp-play.example.com" in quickstart.domains()
+    assert "mp-play.example.com" in applied.domains()
 
 
-def test_removing_the_mini_program_play_domain_fails_preview_as_protected(quickstart: Project) -> None:
-    program = quickstart.directory / "__main__.py"
-    original = program.read_text()
-    program.write_text("import pulumi\n\npulumi.export('nothing', True)\n")
-    try:
-        result = quickstart.engine.preview()
-    finally:
-        program.write_text(original)
+def test_removing_the_mini_program_play_domain_fails_preview_as_protected(applied: Project) -> None:
+    (applied.directory / "__main__.py").write_text("import pulumi\n\npulumi.export('nothing', True)\n")
+    result = applied.engine.preview()
     assert not result.ok
     assert "acme-mp-play" in result.text and "protected" in result.text
-    assert len(quickstart.domains()) == 3
+    assert len(applied.domains()) == 3
 
 
-def test_destroy_refuses_the_protected_domain_and_removes_everything_else(quickstart: Project) -> None:
-    refused = quickstart.engine.destroy()
+def test_destroy_refuses_the_protected_domain_and_removes_everything_else(applied: Project) -> None:
+    refused = applied.engine.destroy()
     assert not refused.ok and "protected" in refused.text
-    assert len(quickstart.domains()) == 3
+    assert len(applied.domains()) == 3
 
-    result = quickstart.engine.destroy(exclude_protected=True)
+    result = applied.engine.destroy(exclude_protected=True)
     assert result.ok, result.text
     # The play domain and its CNAME are protected (R8); the component creates them last, after the other
     # domains and CNAMEs, so those are what they depend on, and --exclude-protected keeps them too.
-    assert quickstart.domains() == {
+    assert applied.domains() == {
         "mp-play.example.com": (1, 1, 1),
         "play.example.com": (1, 0, 1),
         "push.example.com": (0, 0, 1),
     }
-    assert quickstart.records()["mp-play"] == "mp-play.example.com.tlivecdn.com."
-    kept = {entry.name for entry in quickstart.engine.read_state().resources}
+    assert applied.records()["mp-play"] == "mp-play.example.com.tlivecdn.com."
+    kept = {entry.name for entry in applied.engine.read_state().resources}
     assert {"acme", "acme-licence", "acme-mp-play", "acme-mp-play-cname"} <= kept
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import shutil
 import subprocess
@@ -15,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
     DESCRIBE_LIVE_PUSH_AUTH_KEY,
@@ -23,8 +21,8 @@ from pulumi_tclive.cloud.streaming import (
     DescribeLivePushAuthKeyRequest,
 )
 from pulumi_tclive.emulator import Emulator
-from pulumi_tclive.errors import TencentCloudApiError
-from pulumi_tclive.testing import Engine
+from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,27 +41,35 @@ class Example:
         return info.MasterAuthKey
 
 
+@dataclass(frozen=True)
+class Applied:
+    """The example after its first ``up``, and that run's result (taken once per module)."""
+
+    directory: Path
+    up: RunResult
+
+
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Example]:
+def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
     directory = tmp_path_factory.mktemp("e2e") / "secure-streaming"
     # Without the local state of earlier runs (`make examples` applies it in place).
     ignored = shutil.ignore_patterns(".tclive", ".tclive-state")
     shutil.copytree(REPO / "examples" / "secure-streaming", directory, ignore=ignored)
-    emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
-    console = emulator.client()
-    # tclive:emulatorZones creates it where supported; a DNSPod account would already hold it.
-    with contextlib.suppress(TencentCloudApiError):
-        console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
-    yield Example(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}), console)
-    console.close()
-    emulator.close()
+    # Out of the box: the stack file's tclive:emulatorZones gives the emulator's account its DNSPod zone.
+    return Applied(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}).up())
 
 
-def test_up_runs_out_of_the_box_and_a_second_up_changes_nothing(example: Example) -> None:
-    preview = example.engine.preview()
-    assert preview.ok, preview.text
-    result = example.engine.up()
-    assert result.ok, result.text
+@pytest.fixture
+def example(applied_once: Applied, tmp_path: Path) -> Iterator[Example]:
+    """A copy of the applied example: each test changes only its own copy."""
+    assert applied_once.up.ok, applied_once.up.text
+    directory = copy_project(applied_once.directory, tmp_path / "secure-streaming")
+    with Emulator(directory / ".tclive" / "emulator.sqlite3") as emulator, emulator.client() as console:
+        yield Example(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}), console)
+
+
+def test_up_runs_out_of_the_box_and_a_second_up_changes_nothing(applied_once: Applied, example: Example) -> None:
+    result = applied_once.up
     created = {step.name for step in result.steps if step.op == "create"}
     assert {"shop-push-auth", "shop-mp-play-auth", "shop-mp-play-cert", "shop-app-play-cert"} <= created
     assert result.outputs["push_key"] == "[secret]"

@@ -17,6 +17,24 @@ from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.errors import TencentCloudApiError
 
 
+class StepClock:
+    """Monotonic time that moves only when the client sleeps, so a retry deadline passes at once.
+
+    Signatures keep the real wall clock: the emulator checks their freshness against real time.
+    """
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
 @dataclass
 class Api:
     """One emulator and a client on it, reached ``in-process`` or over a ``socket``."""

@@ -9,7 +9,7 @@ from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, SET_FAULTS, FaultR
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS, FORBID_LIVE_DOMAIN
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.errors import TencentCloudApiError, ThrottledError, TransportError
-from tests.emulator.helpers import FAST, Api
+from tests.emulator.helpers import FAST, Api, StepClock
 
 
 def calls_of(api: Api, action: str) -> int:
@@ -18,13 +18,19 @@ def calls_of(api: Api, action: str) -> int:
 
 def test_throttling_is_retried_until_the_deadline(api: Api) -> None:
     api.call(SET_FAULTS, Faults=[FaultRule(Action="AddLiveDomain", RequestLimitExceededRate=1.0)], Seed=1)
-    # The deadline leaves room for several attempts even when a loaded machine slows each request down.
+    clock = StepClock()  # the 3 s deadline passes without waiting 3 s
     client = api.make_client(
-        retry=RetryPolicy(write_deadline=3.0, base_delay=0.01, max_delay=0.05), progress=lambda _: None
+        retry=RetryPolicy(write_deadline=3.0, base_delay=0.5, max_delay=1.0),
+        progress=lambda _: None,
+        sleep=clock.sleep,
+        monotonic=clock.monotonic,
+        rng=lambda: 0.5,
     )
     with pytest.raises(ThrottledError) as info:
         client.call(ADD_LIVE_DOMAIN, ADD_LIVE_DOMAIN.request(DomainName="play.example.com", DomainType=1))
-    assert info.value.code == "RequestLimitExceeded" and info.value.attempts > 1
+    # Jittered delays 0.25 s, then 0.5 s each (half of the 1 s cap): retried while the next attempt fits in 3 s.
+    assert clock.sleeps == [0.25, 0.5, 0.5, 0.5, 0.5, 0.5]
+    assert info.value.code == "RequestLimitExceeded" and info.value.attempts == 7
     assert calls_of(api, "AddLiveDomain") == info.value.attempts
     assert api.call(DESCRIBE_LIVE_DOMAINS).AllCount == 0
 
@@ -49,12 +55,16 @@ def test_bad_gateway_is_retried_then_reported_as_transport_error(api: Api) -> No
 
 def test_partial_fault_rates_recover_within_the_deadline(api: Api) -> None:
     api.call(SET_FAULTS, Faults=[FaultRule(Action="*", RequestLimitExceededRate=0.3, Http502Rate=0.3)], Seed=7)
+    retries: list[str] = []
     client = api.make_client(
-        retry=RetryPolicy(read_deadline=5.0, base_delay=0.01, max_delay=0.02), progress=lambda _: None
+        retry=RetryPolicy(read_deadline=5.0, base_delay=0.01, max_delay=0.02), progress=retries.append
     )
-    for _ in range(10):
-        client.call(DESCRIBE_LIVE_DOMAINS, DESCRIBE_LIVE_DOMAINS.request())
-    assert calls_of(api, "DescribeLiveDomains") > 10
+    answers = [client.call(DESCRIBE_LIVE_DOMAINS, DESCRIBE_LIVE_DOMAINS.request()) for _ in range(10)]
+    assert [answer.AllCount for answer in answers] == [0] * 10
+    # Both kinds of fault were drawn, and each failed attempt was retried (one progress line each).
+    assert any("RequestLimitExceeded" in line for line in retries), retries
+    assert any("HTTP 502" in line for line in retries), retries
+    assert calls_of(api, "DescribeLiveDomains") == 10 + len(retries)
 
 
 def test_dropped_answer_neither_loses_nor_duplicates_the_domain(api: Api) -> None:

@@ -4,11 +4,13 @@ The account is examples/adopt-existing/seed.py's: standard and mini-program doma
 mini-program play domain with traffic this month), CNAMEs in two DNSPod zones, a disabled
 domain, a domain with no CNAME yet, a domain under an IDN zone, push and play authentication, a
 Referer allow list, and records that belong to no live domain; the fixture adds an HTTPS
-certificate. The tests run in file order on one account, each from where the previous left it.
+certificate. The account and its import are made once per module; the tests that apply the program
+(or import again) work on copies (`adopted`), so none depends on another having run.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,9 +56,6 @@ class Account:
         """``tclive import`` on the seeded account (or on ``state``), run in ``root``."""
         chosen = state or str(self.root / "account" / "emulator.sqlite3")
         return tclive("import", "--endpoint", "embedded", "--state", chosen, *args, cwd=self.root)
-
-    def engine(self) -> Engine:
-        return Engine(self.out, stack="dev", env={"PYTHONPATH": str(REPO)})
 
     def snapshot(self) -> tuple[object, ...]:
         """Everything the account holds (domains, records, licences), to compare before and after."""
@@ -113,6 +112,28 @@ def account(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Account]:
         calls.subtract(before)
         made = {k: v for k, v in calls.items() if v}
         yield Account(root, root / "imported", console, run, made, secrets)
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """A copy of the imported program after its first ``up``: that run, and the account around it."""
+
+    directory: Path
+    up: RunResult
+    calls: dict[str, int]  # live and DNSPod calls the up made, per action
+    before: tuple[object, ...]  # Account.snapshot() before and after the up
+    after: tuple[object, ...]
+
+
+@pytest.fixture(scope="module")
+def adopted(account: Account) -> Adopted:
+    directory = account.root / "adopted"  # a sibling of imported/: the stack file's emulatorState still holds
+    shutil.copytree(account.out, directory)
+    before_log, before = request_log(account.console), account.snapshot()
+    result = Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}).up()
+    calls = request_log(account.console)
+    calls.subtract(before_log)
+    return Adopted(directory, result, {action: n for action, n in calls.items() if n}, before, account.snapshot())
 
 
 def ops(result: RunResult) -> dict[str, int]:
@@ -180,39 +201,39 @@ def test_the_program_is_formatted_and_passes_ruff(account: Account) -> None:
         assert formatted.returncode == 0, formatted.stdout + formatted.stderr
 
 
-def test_up_makes_no_create_update_or_delete_call(account: Account) -> None:
-    before_log, before = request_log(account.console), account.snapshot()
-    result = account.engine().up()
+def test_up_makes_no_create_update_or_delete_call(adopted: Adopted) -> None:
+    result = adopted.up
     assert result.ok, result.text
     assert ops(result) == {"create": 18}  # every create is an adoption
-    calls = request_log(account.console)
-    calls.subtract(before_log)
-    made = {action: n for action, n in calls.items() if n}
-    assert made, "up read the account"
-    assert not set(made) & WRITES, made
-    assert "DescribeBillBandwidthAndFluxList" not in made, "adoption skips the R7 query"
-    assert account.snapshot() == before
+    assert adopted.calls, "up read the account"
+    assert not set(adopted.calls) & WRITES, adopted.calls
+    assert "DescribeBillBandwidthAndFluxList" not in adopted.calls, "adoption skips the R7 query"
+    assert adopted.after == adopted.before
     assert "adopted the existing domain" in result.text
 
 
-def test_the_preview_after_up_shows_no_changes(account: Account) -> None:
-    result = account.engine().preview()
+def test_the_preview_after_up_shows_no_changes(adopted: Adopted) -> None:
+    assert adopted.up.ok, adopted.up.text
+    result = Engine(adopted.directory, stack="dev", env={"PYTHONPATH": str(REPO)}).preview()
     assert result.ok, result.text
     assert ops(result) == {}
     assert "18 unchanged" in result.text
 
 
-def test_importing_again_into_the_same_directory_refuses_without_force(account: Account) -> None:
-    program = (account.out / "__main__.py").read_text()
-    again = account.run_import("--out", "imported")
+def test_importing_again_into_the_same_directory_refuses_without_force(account: Account, adopted: Adopted) -> None:
+    # Into a copy of the applied program (a sibling of imported/, as the stack file's emulatorState expects).
+    again_dir = account.root / "again"
+    shutil.copytree(adopted.directory, again_dir)
+    program, state = (again_dir / "__main__.py").read_text(), (again_dir / ".tclive-state" / "dev.json").read_text()
+    again = account.run_import("--out", again_dir.name)
     assert again.exit_code == 1
     assert "already holds Pulumi.dev.yaml, Pulumi.yaml, README.md, __main__.py" in again.stderr
     assert "--force" in again.stderr
     assert again.stdout == ""
-    forced = account.run_import("--out", "imported", "--force")
+    forced = account.run_import("--out", again_dir.name, "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert (account.out / "__main__.py").read_text() == program, "the same account gives the same program"
-    assert (account.out / ".tclive-state" / "dev.json").is_file(), "--force leaves other files alone"
+    assert (again_dir / "__main__.py").read_text() == program, "the same account gives the same program"
+    assert (again_dir / ".tclive-state" / "dev.json").read_text() == state, "--force leaves other files alone"
 
 
 def test_bad_selections_fail_with_what_exists(account: Account) -> None:

@@ -26,7 +26,7 @@ def provider(stack: Stack, **extra: str) -> PluginLicenseProvider:
         ({"scene": "education", "service_categories": ["电商平台"]}, "service_categories", "在线教育"),
         ({"mini_program_app_id": "wx123"}, "mini_program_app_id", "wx123"),
         ({"plugin_version": "1.2.0"}, "plugin_version", "1.2.1"),
-        ({"scene": "offline_event", "service_categories": []}, "event_permit", ""),
+        ({"scene": "offline_event", "service_categories": []}, "event_permit", "safety permit for the event"),
         ({"console_status": "approved"}, "console_status", "approved"),
     ],
 )

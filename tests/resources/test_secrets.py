@@ -33,8 +33,12 @@ def test_pickled_provider_is_small_by_reference_and_holds_nothing(cls: type) -> 
 def test_a_configured_provider_still_pickles_without_secrets() -> None:
     provider = LiveDomainProvider()
     provider.configure(ConfigureRequest(Config({"tclive:secretKey": MARKER, "tclive:secretId": "AKID"}, "p")))
-    assert MARKER.encode() not in base64.b64decode(serialize_provider(LiveDomainProvider()))
+    assert provider.settings.secret_key == MARKER  # configured: the provider holds the key in memory
+    raw = base64.b64decode(serialize_provider(provider))
+    assert MARKER.encode() not in raw
     assert MARKER not in repr(provider.settings)
+    # What the engine stores is the class by reference; unpickled, it is an unconfigured provider.
+    assert dill.loads(raw).__dict__.get("_settings") is None
 
 
 def test_settings_repr_hides_every_secret() -> None:

@@ -1,9 +1,9 @@
 """PushAuthKey, PlayAuthKey, PlayDomainCertificate and PlayReferer through the offline engine on the emulator.
 
-One stack, driven by its config, goes through create, a no-op re-run, update, key rotation,
-out-of-band drift (refresh, then up repairs), and delete. Each step checks what a user would
-notice: the plan, the emulator's settings afterwards, and that no key ever shows in the output or
-the state file. The tests run in file order on the one stack.
+A stack driven by its config is applied once per module; each test works on its own copy of it
+(tests/fixtures/snapshots.py) through a no-op re-run, update, key rotation, out-of-band drift
+(refresh, then up repairs), and delete. Each checks what a user would notice: the plan, the
+emulator's settings afterwards, and that no key ever shows in the output or the state file.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.resources.auth_keys import key_digest
 from pulumi_tclive.testing import Engine, RunResult
 from tests.fixtures.certs import issue
+from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
 PUSH, PLAY = "push.example.com", "play.example.com"
@@ -118,23 +119,53 @@ class Stack:
             assert key not in state, "a key reached the state file"
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    directory = tmp_path_factory.mktemp("streaming")
-    state = directory / ".tclive" / "emulator.sqlite3"
+def open_stack(directory: Path) -> Iterator[Stack]:
+    emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
+    console = emulator.client()
+    yield Stack(directory, console, {}, {})
+    console.close()
+    emulator.close()
+
+
+def write_project(directory: Path) -> Path:
+    directory.mkdir()
     (directory / "Pulumi.yaml").write_text("name: streaming\nruntime: python\n")
+    # Relative to the program directory, so a copy of the directory (copy_project) has its own emulator.
     (directory / "Pulumi.dev.yaml").write_text(
-        f"config:\n  tclive:endpoint: embedded\n  tclive:emulatorState: {state}\n"
+        "config:\n  tclive:endpoint: embedded\n  tclive:emulatorState: .tclive/emulator.sqlite3\n"
     )
     (directory / "__main__.py").write_text(PROGRAM)
     cert = issue(PLAY, "*.example.com")
     (directory / "cert.pem").write_text(cert.chain)
     (directory / "key.pem").write_text(cert.key)
-    emulator = Emulator(state)
-    console = emulator.client()
-    yield Stack(directory, console, {}, {})
-    console.close()
-    emulator.close()
+    return directory
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Stack]:
+    """The project before its first ``up``."""
+    yield from open_stack(write_project(tmp_path / "streaming"))
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The project after its first ``up`` on the default config, and that run's result (once per module)."""
+
+    directory: Path
+    up: RunResult
+
+
+@pytest.fixture(scope="module")
+def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
+    directory = write_project(tmp_path_factory.mktemp("streaming") / "streaming")
+    return Applied(directory, Engine(directory, env={"PYTHONPATH": str(REPO)}).up())
+
+
+@pytest.fixture
+def stack(applied_once: Applied, tmp_path: Path) -> Iterator[Stack]:
+    """A copy of the applied project: each test changes only its own copy."""
+    assert applied_once.up.ok, applied_once.up.text
+    yield from open_stack(copy_project(applied_once.directory, tmp_path / "streaming"))
 
 
 def ops(result: RunResult) -> dict[str, int]:
@@ -145,17 +176,18 @@ def steps_of(result: RunResult, op: str) -> set[str]:
     return {step.name for step in result.steps if step.op == op}
 
 
-def test_preview_plans_every_resource_and_calls_nothing(stack: Stack) -> None:
-    before = stack.calls()
-    result = stack.engine().preview()
+def test_preview_plans_every_resource_and_calls_nothing(fresh: Stack) -> None:
+    before = fresh.calls()
+    result = fresh.engine().preview()
     assert result.ok, result.text
     assert ops(result) == {"create": 6}
-    assert stack.calls() == before
+    assert fresh.calls() == before
 
 
-def test_up_generates_a_secret_push_key_binds_the_certificate_and_sets_the_referer(stack: Stack) -> None:
-    result = stack.engine().up()
-    assert result.ok, result.text
+def test_up_generates_a_secret_push_key_binds_the_certificate_and_sets_the_referer(
+    applied_once: Applied, stack: Stack
+) -> None:
+    result = applied_once.up
     assert ops(result) == {"create": 6}
     enable, master, backup, delta = stack.push_auth()
     assert (enable, backup, delta) == (1, "", 1800) and len(master) == 32
@@ -207,6 +239,10 @@ def test_rotation_backup_first_then_swap(stack: Stack) -> None:
 
 
 def test_drift_shows_on_refresh_without_the_keys_and_up_repairs_it(stack: Stack) -> None:
+    # The stack as the rotation left it: the push key KEY_B set in config, two referer rules.
+    stack.secrets["pushKey"] = KEY_B
+    stack.config["refererRules"] = json.dumps(["www.example.com", "*.example.net"])
+    assert stack.engine().up().ok
     stack.console.call(
         MODIFY_LIVE_PUSH_AUTH_KEY, ModifyLivePushAuthKeyRequest(DomainName=PUSH, MasterAuthKey="console123")
     )

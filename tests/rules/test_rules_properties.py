@@ -173,8 +173,16 @@ def test_every_check_accepts_domain_like_text(value: str) -> None:
 @bounded
 @given(anything)
 def test_other_helpers_accept_anything(value: object) -> None:
-    parse_version(value)
-    normalize_domain_name(value)
+    is_text = issubclass(type(value), str)  # not isinstance(): Hostile's __class__ raises
+    version = parse_version(value)
+    if version is not None:  # only text of at most 8 dotted numbers is a version
+        assert is_text
+        assert 1 <= len(version) <= 8 and all(type(part) is int and part >= 0 for part in version)
+    normal = normalize_domain_name(value)
+    if is_text:
+        assert type(normal) is str  # a str subclass (HostileStr) comes back as plain text
+    else:
+        assert normal is value  # anything else is returned unchanged, for the checks to report
     steps = licence_next_steps(value, scene=value, real_cloud=value)  # type: ignore[arg-type]
     assert steps
     assert all(isinstance(step, str) and step for step in steps)

@@ -241,6 +241,9 @@ def _runtime_for(settings: ProviderSettings) -> Runtime:
         return runtime
 
 
+_CONFIGURED_FIELDS = frozenset({"_settings", "_settings_error", "_unknown_keys"})
+
+
 class TcliveProvider(ResourceProvider):
     """Base of the three providers: settings from ``configure()``, a shared :class:`Runtime`.
 
@@ -257,6 +260,11 @@ class TcliveProvider(ResourceProvider):
         own_check = cls.__dict__.get("check")
         if own_check is not None:
             cls.check = _with_settings_failures(own_check)  # type: ignore[method-assign,assignment]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without what ``configure()`` read: the settings hold the credentials, and every
+        provider process configures its provider afresh."""
+        return {key: value for key, value in self.__dict__.items() if key not in _CONFIGURED_FIELDS}
 
     def configure(self, req: ConfigureRequest) -> None:
         """Read settings from the namespaced stack config the engine sends (then the environment).
