@@ -12,6 +12,7 @@ import json
 import logging
 import random
 import sqlite3
+import threading
 import time
 import urllib.parse
 import uuid
@@ -44,11 +45,14 @@ from .store import (
     use_fault_rule,
 )
 
-__all__ = ["MAX_BODY_BYTES", "MAX_QUERY_BYTES", "SIGNATURE_WINDOW", "EmulatorApp"]
+__all__ = ["MAX_BODY_BYTES", "MAX_NESTING", "MAX_QUERY_BYTES", "SIGNATURE_WINDOW", "EmulatorApp"]
 
 SIGNATURE_WINDOW = 300  # seconds of clock skew accepted (AuthFailure.SignatureExpire; signature v3: 5 minutes)
 MAX_BODY_BYTES = 1 << 20
 MAX_QUERY_BYTES = 32 << 10  # "GET 请求的请求包大小不得超过32KB" (https://cloud.tencent.com/document/api/267/20459)
+# Tencent's request models nest a few levels; deeper JSON or dotted v1/GET keys are a client mistake, refused
+# before anything recurses over them (Python's recursion limit would otherwise turn them into InternalError).
+MAX_NESTING = 32
 # Signature v1 common parameters: stripped before the action's own parameters are validated.
 _LEGACY_COMMON_PARAMETERS = frozenset(
     {"Action", "Version", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Region", "Token"}
@@ -137,14 +141,70 @@ def _header(environ: WSGIEnvironment, name: str) -> str | None:
 
 
 def _read_body(environ: WSGIEnvironment) -> bytes:
+    """The request body, refused by its declared length before a byte of it is read."""
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
     if length <= 0:
         return b""
-    data: bytes = environ["wsgi.input"].read(min(length, MAX_BODY_BYTES + 1))
+    if length > MAX_BODY_BYTES:
+        raise fail(
+            "RequestSizeLimitExceeded",
+            f"The request body is {length} bytes, over the {MAX_BODY_BYTES}-byte limit; send less per request.",
+        )
+    data: bytes = environ["wsgi.input"].read(length)
     return data
+
+
+def _parse_json(body: bytes) -> dict[str, Any]:
+    """The JSON object of a POST body, or ``InvalidParameter``/``InvalidParameterValue`` saying what is wrong."""
+    try:
+        document = json.loads(body)
+    except RecursionError:  # deeper than Python's recursion limit: the parser gave up before _check_document
+        raise fail("InvalidParameter", _too_deep("The request body")) from None
+    except ValueError:  # UnicodeDecodeError included
+        document = None
+    if not isinstance(document, dict):
+        raise fail("InvalidParameter", "The request body is not JSON: send a JSON object of the action's parameters.")
+    _check_document(document)
+    return document
+
+
+def _too_deep(what: str) -> str:
+    return f"{what} nests deeper than {MAX_NESTING} levels; Tencent Cloud's parameters nest a few levels at most."
+
+
+def _check_document(document: dict[str, Any]) -> None:
+    """Refuse nesting deeper than :data:`MAX_NESTING` and text that is not Unicode (a lone UTF-16 surrogate,
+    which JSON's ``\\ud800`` escape can carry) in a key or a value, walking without recursion."""
+    pending: list[tuple[object, int]] = [(document, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_NESTING:
+            raise fail("InvalidParameter", _too_deep("The request body"))
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if isinstance(key, str) and not _is_unicode(key):
+                raise fail("InvalidParameter", f"The parameter name {key[:40]!a} {_NOT_UNICODE}")
+            if isinstance(value, str) and not _is_unicode(value):
+                raise fail("InvalidParameterValue", f"The value {value[:40]!a} of parameter {key!a} {_NOT_UNICODE}")
+            if isinstance(value, dict | list):
+                pending.append((value, depth + 1))
+
+
+_NOT_UNICODE = (
+    "holds a lone UTF-16 surrogate, which is not Unicode text; "
+    "escape a character outside the Basic Multilingual Plane as a surrogate pair, or send it as UTF-8."
+)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _form_pairs(text: str) -> list[tuple[str, str]]:
@@ -156,6 +216,8 @@ def _unflatten(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     root: dict[str, Any] = {}
     for key, value in pairs:
         parts = key.split(".")
+        if len(parts) > MAX_NESTING:
+            raise fail("InvalidParameter", _too_deep(f"The parameter {key[:40]}… ({len(parts)} dotted parts)"))
         node = root
         for part in parts[:-1]:
             child = node.setdefault(part, {})
@@ -209,6 +271,9 @@ class EmulatorApp:
     def __init__(self, store: Store, auto_approve_override: bool | None) -> None:
         self._store = store
         self._auto_approve_override = auto_approve_override
+        # Signature v1 (SecretId, Nonce, Timestamp) seen within the signature window: each is accepted once.
+        self._nonces: dict[tuple[str, str, int], None] = {}
+        self._nonces_lock = threading.Lock()
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; never raises and never answers a traceback."""
@@ -254,8 +319,6 @@ class EmulatorApp:
                 "send the parameters as a POST JSON body instead.",
             )
         body = _read_body(environ) if method == "POST" else b""
-        if len(body) > MAX_BODY_BYTES:  # before the signature, which a truncated read could never match
-            raise fail("RequestSizeLimitExceeded", f"The request body exceeds {MAX_BODY_BYTES} bytes.")
         call: _Call | None = None
         if _header(environ, "Authorization") is None and _header(environ, "X-TC-Action") is None:
             # Signature v1 carries everything, Signature included, in the query string or the form body.
@@ -361,7 +424,7 @@ class EmulatorApp:
                 "AuthFailure.SignatureFailure",
                 f"SignatureMethod {algorithm!r} is not supported; use HmacSHA256 or HmacSHA1, or sign with TC3-HMAC-SHA256.",
             )
-        key, _ = self._authenticate(params["SecretId"], params["Timestamp"])
+        key, timestamp = self._authenticate(params["SecretId"], params["Timestamp"])
         host = _header(environ, "Host") or ""
         signed = {name: value for name, value in form if name != "Signature"}
         expected = signing.legacy_signature(
@@ -372,12 +435,29 @@ class EmulatorApp:
                 "AuthFailure.SignatureFailure",
                 "The provided credentials could not be validated. Please check your signature is correct.",
             )
+        self._refuse_replay(key.secret_id, params["Nonce"], timestamp)
         version = params["Version"]
         label = host.split(".", 1)[0].lower()
         by_version = [service for service, served in _VERSIONS.items() if served == version]
         service = label if label in _ROUTES else (by_version[0] if by_version else label)
         document = _unflatten([(k, v) for k, v in form if k not in _LEGACY_COMMON_PARAMETERS])
         return _Call(service, version, params["Action"], key.account_id, b"", document)
+
+    def _refuse_replay(self, secret_id: str, nonce: str, timestamp: int) -> None:
+        """Nonce "与 Timestamp 联合起来，用于防止重放攻击" (https://cloud.tencent.com/document/api/1427/56188):
+        a signed v1 request is accepted once; pairs older than the signature window are expired anyway."""
+        used = (secret_id, nonce, timestamp)
+        oldest = time.time() - SIGNATURE_WINDOW
+        with self._nonces_lock:
+            replayed = used in self._nonces
+            self._nonces = {seen: None for seen in self._nonces if seen[2] >= oldest}
+            self._nonces[used] = None
+        if replayed:
+            raise fail(
+                "InvalidParameterValue",
+                f"The Nonce {nonce} was already used with Timestamp {timestamp} by this SecretId: a signature v1 "
+                "request is accepted once. Sign each request with a new random Nonce.",
+            )
 
     def _dispatch(self, route: _Route, call: _Call, request_id: str) -> _Answer:
         action = route.action
@@ -405,18 +485,10 @@ class EmulatorApp:
         return _GATEWAY_504 if outcome == "drop" else answer
 
     def _perform(self, db: sqlite3.Connection, route: _Route, call: _Call, request_id: str) -> _Answer:
-        document: object = call.form
-        if document is None:
-            try:
-                document = json.loads(call.body)
-            except ValueError:
-                document = None
-        if not isinstance(document, dict):
-            return _error(
-                "InvalidParameter",
-                "The request body is not JSON: send a JSON object of the action's parameters.",
-                request_id,
-            )
+        try:
+            document = call.form if call.form is not None else _parse_json(call.body)
+        except TencentCloudApiError as exc:  # answered here, inside the transaction, so the request is counted
+            return _error(exc.code, exc.message, request_id)
         try:
             request = route.action.request.model_validate(document)
         except ValidationError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from waitress import wasyncore
 from waitress.server import BaseWSGIServer, create_server
 
+from .app import MAX_BODY_BYTES
 from .emulator import Emulator
 
 __all__ = ["EmulatorServer", "serve"]
@@ -36,7 +37,15 @@ class EmulatorServer:
         # waitress's stubs type the map as sockets; at run time it holds dispatchers.
         self._map: dict[int, Any] = {}
         server = create_server(
-            emulator.wsgi_app(), map=self._map, host=host, port=port, threads=threads, ident="tclive-emulator"
+            emulator.wsgi_app(),
+            map=self._map,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="tclive-emulator",
+            # waitress would buffer up to 1 GiB before the app sees a request; a declared length over the
+            # app's limit is answered 413 at once, a chunked body as soon as it passes the limit.
+            max_request_body_size=MAX_BODY_BYTES + 1,  # waitress refuses at >= this; the app accepts MAX_BODY_BYTES
         )
         if not isinstance(server, BaseWSGIServer):
             raise TypeError(f"waitress created {type(server).__name__} for one host and port")  # pragma: no cover
