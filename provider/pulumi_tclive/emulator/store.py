@@ -8,13 +8,14 @@ IMMEDIATE`` whenever it may write), so many threads and several processes can sh
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 import string
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -265,6 +266,7 @@ class Store:
     def _open(self) -> None:
         """Create the directory, the schema and the default account as needed; read the default key."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private(self.path)
         connection = self.connection()
         # journal_mode needs its own statement outside a transaction; it persists in the file.
         connection.execute("PRAGMA journal_mode=WAL")
@@ -341,6 +343,21 @@ class Store:
         for connection in connections:
             connection.close()
         self._local = threading.local()
+
+
+def _make_private(path: Path) -> None:
+    """Create the state file with mode 0600 before SQLite writes to it: it holds the account's secret key and
+    every auth key. SQLite creates its ``-wal`` and ``-shm`` with the database file's mode. A file an older
+    version created 0644 is narrowed to 0600, with its ``-wal`` and ``-shm``."""
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            with suppress(FileNotFoundError):
+                if file.is_file() and file.stat().st_mode & 0o077:
+                    os.chmod(file, 0o600)
+    else:
+        os.close(descriptor)
 
 
 def _open_problem(path: Path, exc: OSError | sqlite3.Error) -> str:
