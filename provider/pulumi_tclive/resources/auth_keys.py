@@ -10,9 +10,11 @@ Keys:
   console generates) on the domain; updates keep whatever key the domain has, so the key is stable
   and only ever changes when the program says so. ``backup_key=None`` means no backup key.
 - Every key is a secret: the resource wraps the inputs with ``Output.secret`` and declares
-  ``master_key``/``backup_key`` as secret outputs. State also holds a salted digest of each key
-  (``master_key_digest``, ``backup_key_digest``: 16 hex digits of SHA-256 over the domain and the
-  key), which is how a key changed in the console shows on refresh without revealing either value.
+  ``master_key``/``backup_key`` as secret outputs. State also holds a digest of each key
+  (``master_key_digest``, ``backup_key_digest``: scrypt, a slow KDF, with a random salt and the
+  domain), which is how a key changed in the console shows on refresh without revealing either
+  value; a weak user-chosen key cannot be guessed from a state file at SHA-256 speed. The 16-hex-digit
+  SHA-256 digests of earlier versions are recognised (no drift) and replaced on the next create or update.
 - Rotation: set ``backup_key`` to the new key (both work), move clients to it, then set
   ``master_key`` to it and ``backup_key`` to ``None`` (or the next key).
 - ``adopt_existing=True`` (what ``tclive import`` writes) takes over the keys the domain has: a key
@@ -27,6 +29,7 @@ off instead (Enable=0); the keys stay on the domain.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 from collections.abc import Mapping
@@ -60,6 +63,7 @@ __all__ = [
     "PushAuthKey",
     "PushAuthKeyProvider",
     "check_auth_key",
+    "digest_matches",
     "key_digest",
 ]
 
@@ -70,11 +74,49 @@ _KEY = re.compile(r"^[A-Za-z0-9]+$")
 SECRET_OUTPUTS = ["master_key", "backup_key"]
 
 
-def key_digest(domain: str, key: str) -> str:
-    """16 hex digits of SHA-256 over the domain and the key: stable, salted per domain, not the key."""
+# scrypt's cost: ~16 MiB and some tens of milliseconds per digest, so an 8-character key read from a
+# state file costs years to guess, while check/diff stay offline (no credential, no per-stack secret needed).
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "maxmem": 64 * 2**20, "dklen": 16}
+_SCRYPT_PREFIX = "scrypt:"
+
+
+def key_digest(domain: str, key: str, like: str | None = None) -> str:
+    """A digest of ``key`` for ``domain`` that state may hold: ``scrypt:<salt>:<hash>`` (hex), or "" for no key.
+
+    ``like`` is a digest to recompute in the same form: a scrypt digest gives its salt (so an
+    unchanged key keeps its digest on every refresh), and a 16-hex-digit digest of an older
+    version (SHA-256, unkeyed) is recomputed as such, so existing state is recognised. Without
+    ``like``, a fresh random salt is drawn.
+    """
     if not key:
         return ""
-    return hashlib.sha256(f"tclive-auth-key\0{domain}\0{key}".encode()).hexdigest()[:16]
+    if like and not like.startswith(_SCRYPT_PREFIX):
+        return hashlib.sha256(f"tclive-auth-key\0{domain}\0{key}".encode()).hexdigest()[:16]
+    salt = bytes.fromhex(like.split(":")[1]) if like else secrets.token_bytes(16)
+    hashed = hashlib.scrypt(key.encode(), salt=salt + f"\0{domain}".encode(), **_SCRYPT)
+    return f"{_SCRYPT_PREFIX}{salt.hex()}:{hashed.hex()}"
+
+
+def digest_matches(domain: str, key: str, digest: str) -> bool:
+    """Whether ``digest`` (either form, see :func:`key_digest`) is the digest of ``key`` for ``domain``."""
+    if not key or not digest:
+        return not key and not digest
+    try:
+        return hmac.compare_digest(key_digest(domain, key, like=digest), digest)
+    except ValueError:  # a malformed scrypt digest: not this key's
+        return False
+
+
+def _kept_digest(domain: str, key: str, previous: object, *, keep_legacy: bool) -> str:
+    """The digest to store for ``key``: the previous one while it still matches, else a new scrypt digest.
+
+    ``keep_legacy`` keeps a matching digest of an earlier version too (refresh: no drift shown);
+    create and update replace it with the scrypt form.
+    """
+    legacy = isinstance(previous, str) and bool(previous) and not previous.startswith(_SCRYPT_PREFIX)
+    if isinstance(previous, str) and (keep_legacy or not legacy) and digest_matches(domain, key, previous):
+        return previous
+    return key_digest(domain, key)
 
 
 def check_auth_key(value: object, property: str) -> list[CheckFailure]:
@@ -220,9 +262,9 @@ class _AuthKeyProvider(TcliveProvider):
             wanted = new[key]
             if is_unknown(wanted):
                 changed.append(key)
-            elif ((key == "backup_key" and not new["adopt_existing"]) or wanted is not None) and key_digest(
-                domain, wanted or ""
-            ) != (olds.get(f"{key}_digest") or ""):
+            elif ((key == "backup_key" and not new["adopt_existing"]) or wanted is not None) and not digest_matches(
+                domain, wanted or "", str(olds.get(f"{key}_digest") or "")
+            ):
                 # Digests, because the old key itself may be withheld from the provider (a secret).
                 changed.append(key)
         replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
@@ -245,7 +287,12 @@ class _AuthKeyProvider(TcliveProvider):
             raise
 
     def _apply(
-        self, client: TencentCloudClient, inputs: Mapping[str, Any], master: str, backup: str | None = None
+        self,
+        client: TencentCloudClient,
+        inputs: Mapping[str, Any],
+        master: str,
+        backup: str | None = None,
+        previous: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         domain = str(inputs["domain_name"])
         backup = str(inputs["backup_key"] or "") if backup is None else backup
@@ -257,17 +304,29 @@ class _AuthKeyProvider(TcliveProvider):
             backup=backup,
             delta=int(inputs["valid_seconds"]),
         )
-        return self._outputs(inputs, master, backup)
+        return self._outputs(inputs, master, backup, previous)
 
     @staticmethod
-    def _outputs(inputs: Mapping[str, Any], master: str, backup: str) -> dict[str, Any]:
+    def _outputs(
+        inputs: Mapping[str, Any],
+        master: str,
+        backup: str,
+        previous: Mapping[str, Any] | None = None,
+        *,
+        keep_legacy: bool = False,
+    ) -> dict[str, Any]:
+        """The outputs; ``previous`` (the old outputs) keeps each digest whose key is unchanged."""
         domain = str(inputs["domain_name"])
+        before = previous or {}
+        digests = {
+            f"{name}_digest": _kept_digest(domain, key, before.get(f"{name}_digest"), keep_legacy=keep_legacy)
+            for name, key in (("master_key", master), ("backup_key", backup))
+        }
         return {
             **inputs,
             "master_key": master,
             "backup_key": backup,
-            "master_key_digest": key_digest(domain, master),
-            "backup_key_digest": key_digest(domain, backup),
+            **digests,
             "generated": inputs["master_key"] is None,
         }
 
@@ -295,7 +354,7 @@ class _AuthKeyProvider(TcliveProvider):
         # A generated key stays what the domain has; one is generated only if the domain has none.
         master = str(inputs["master_key"] or current_master or secrets.token_hex(16))
         keep_backup = inputs["adopt_existing"] and inputs["backup_key"] is None
-        return UpdateResult(self._apply(client, inputs, master, current_backup if keep_backup else None))
+        return UpdateResult(self._apply(client, inputs, master, current_backup if keep_backup else None, olds))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
@@ -310,7 +369,7 @@ class _AuthKeyProvider(TcliveProvider):
         inputs = {**_inputs(props), "enabled": enable == 1, "valid_seconds": delta}
         if generated:
             inputs["master_key"] = None
-        outputs = {**self._outputs(inputs, master, backup), "generated": generated}
+        outputs = {**self._outputs(inputs, master, backup, props, keep_legacy=True), "generated": generated}
         return ReadResult(id_, outputs, inputs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
