@@ -14,7 +14,7 @@ from pulumi_tclive.cloud.console import (
     RecordTrafficRequest,
     SetFaultsRequest,
 )
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, CreateDomainRequest, CreateRecordRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
@@ -244,6 +244,25 @@ def test_an_existing_mini_program_play_domain_with_its_cname_is_named_as_existin
     adopted = provider(stack).create(mp_play(cname_dns="dnspod", adopt_existing=True))
     assert adopted.outs["adopted"] is True
     assert stack.calls()["AddLiveDomain"] == 1
+
+
+def test_dnspod_pre_flight_refuses_an_a_record_at_the_name_before_the_play_domain_is_added(stack: Stack) -> None:
+    available_licence(stack)
+    stack.console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))
+    stack.console.call(
+        CREATE_RECORD,
+        CreateRecordRequest(
+            Domain="example.com", SubDomain="mp-play", RecordType="A", RecordLine="默认", Value="192.0.2.10"
+        ),
+    )
+    with pytest.raises(RuleViolation) as refused:
+        provider(stack).create(mp_play(cname_dns="dnspod"))
+    assert str(refused.value).startswith("Live domain mp-play.example.com was not added")
+    assert "already holds other records (A) in DNSPod zone example.com" in str(refused.value)
+    assert "cname_overwrite=True on the LiveDomain" in str(refused.value)
+    assert "AddLiveDomain" not in stack.calls()
+    created = provider(stack).create(mp_play(cname_dns="dnspod", cname_overwrite=True))  # the advice works
+    assert created.id == "mp-play.example.com" and stack.calls()["AddLiveDomain"] == 1
 
 
 @pytest.mark.bind
