@@ -77,8 +77,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# In random order (pytest-randomly; the seed is printed first: -p randomly --randomly-seed=N repeats an order).
 unit: $(STAMP)
-	$(BIN)/pytest -q -n 2 --dist loadfile
+	$(BIN)/pytest -q -n 2 -p randomly --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
