@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from .cloud.api import Action
-from .cloud.console import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .cloud.dnspod import (
     DESCRIBE_DOMAIN_LIST,
     DESCRIBE_RECORD_LIST,
@@ -27,11 +26,12 @@ from .cloud.dnspod import (
     DescribeDomainListRequest,
     DescribeRecordListRequest,
 )
-from .cloud.live import LIVE_ACTIONS
-from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
+from .cloud.live import LIVE_ACTIONS, list_live_domains
+from .emulator import Emulator, EmulatorServer, ensure_zone, serve
+from .emulator.console_api import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .errors import TcliveError
 from .importer import add_import_command
-from .resources.domain import list_live_domains
+from .settings import DEFAULT_EMULATOR_STATE
 from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
@@ -195,7 +195,7 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_parser.add_argument("--port", type=int, default=0, help="TCP port; 0 picks a free one (default: 0)")
     serve_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     serve_parser.add_argument(
         "--auto-approve",
@@ -211,7 +211,7 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     call_parser.add_argument("action", help="the action, e.g. AddLiveDomain or ApprovePluginLicense")
     call_parser.add_argument("body", nargs="?", default="{}", help="the JSON body (default: {})")
     call_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     call_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     call_parser.set_defaults(handler=_emulator_call)
@@ -221,13 +221,13 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     )
     zone_parser.add_argument("zone", help="the zone, e.g. example.com")
     zone_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     zone_parser.set_defaults(handler=_emulator_zone)
 
     show_parser = emulator_commands.add_parser("show", help="print the licences, live domains and DNS records")
     show_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     show_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     show_parser.set_defaults(handler=_emulator_show)

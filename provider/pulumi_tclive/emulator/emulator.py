@@ -16,12 +16,10 @@ from ..errors import TencentCloudApiError
 from .app import EmulatorApp
 from .store import Store
 
-__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator", "ensure_zone"]
+__all__ = ["EMBEDDED_ENDPOINT", "Emulator", "ensure_zone"]
 
 EMBEDDED_ENDPOINT = "http://emulator.tclive.invalid"
 """The base URL of the in-process emulator; ``.invalid`` never resolves, so nothing leaves the process."""
-
-DEFAULT_STATE_PATH = ".tclive/emulator.sqlite3"
 
 
 class Emulator:

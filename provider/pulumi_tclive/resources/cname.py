@@ -21,12 +21,11 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.live import DomainInfo
+from ..cloud.live import DomainInfo, describe_live_domain
 from ..dns.base import CnameState
 from ..dns.propagation import authoritative_nameservers, wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
-from .domain import describe_live_domain
 
 __all__ = ["CnameRecord", "CnameRecordProvider"]
 

@@ -31,26 +31,23 @@ from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Re
 
 from .. import rules
 from ..cloud.client import TencentCloudClient
-from ..cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
-    DESCRIBE_LIVE_DOMAIN,
-    DESCRIBE_LIVE_DOMAINS,
     ENABLE_LIVE_DOMAIN,
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
     AddLiveDomainRequest,
     DeleteLiveDomainRequest,
     DescribeBillBandwidthAndFluxListRequest,
-    DescribeLiveDomainRequest,
-    DescribeLiveDomainsRequest,
     DomainInfo,
     EnableLiveDomainRequest,
     ForbidLiveDomainRequest,
     ModifyLivePlayDomainRequest,
+    describe_live_domain,
 )
+from ..emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..errors import (
     ConfigurationError,
     DnsError,
@@ -62,7 +59,7 @@ from ..errors import (
 )
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
-__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains"]
+__all__ = ["LiveDomain", "LiveDomainProvider"]
 
 IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
 UPDATABLE = ("enabled", "play_region")
@@ -141,33 +138,6 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
 
 def _is_mini_program_play(values: Mapping[str, Any]) -> bool:
     return values.get("domain_type") == "play" and values.get("scene") == "mini_program"
-
-
-def describe_live_domain(client: TencentCloudClient, name: str) -> DomainInfo | None:
-    """DescribeLiveDomain, with ``None`` for a domain that does not exist in the account."""
-    try:
-        return client.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName=name)).DomainInfo
-    except TencentCloudApiError as exc:
-        if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
-            return None
-        raise
-
-
-def list_live_domains(client: TencentCloudClient) -> list[DomainInfo]:
-    """Every live domain of the account, by name: DescribeLiveDomains page by page, slow-live ones included."""
-    found: dict[str, DomainInfo] = {}
-    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
-        page = 1
-        while True:
-            answer = client.call(
-                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
-            )
-            for info in answer.DomainList:
-                found[info.Name] = info
-            if len(answer.DomainList) < 100:
-                break
-            page += 1
-    return [found[name] for name in sorted(found)]
 
 
 def _set_enabled(client: TencentCloudClient, name: str, enabled: bool) -> None:

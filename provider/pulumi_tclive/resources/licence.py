@@ -20,7 +20,7 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.console import (
+from ..emulator.console_api import (
     DESCRIBE_PLUGIN_LICENSES,
     SUBMIT_PLUGIN_LICENSE,
     DescribePluginLicensesRequest,
