@@ -117,7 +117,7 @@ def test_mini_program_play_domain_is_not_added_while_the_declared_licence_is_not
 
 def test_an_undeclared_licence_is_judged_by_add_live_domain_as_on_tencent_cloud(stack: Stack) -> None:
     undeclared = mp_play(plugin_license_status="undeclared")
-    with pytest.raises(TencentCloudApiError, match="InvalidParameter.MpPluginNoUse") as err:
+    with pytest.raises(TencentCloudApiError, match=r"InvalidParameter\.MpPluginNoUse") as err:
         provider(stack).create(undeclared)
     assert "console_status" in str(err.value)
     assert provider(stack).read("mp-play.example.com", undeclared).id == ""

@@ -6,7 +6,6 @@ import pytest
 from pulumi.output import Unknown
 
 from pulumi_tclive.emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
-from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.licence import PluginLicenseProvider
 
 from .conftest import APP_ID, Stack, licence_inputs
