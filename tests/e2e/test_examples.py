@@ -27,6 +27,7 @@ from pulumi_tclive.cloud.live import (
 from pulumi_tclive.emulator import Emulator, EmulatorServer
 from pulumi_tclive.testing import Engine
 from tests.fixtures.certs import issue
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -81,6 +82,7 @@ def committed_copy(name: str, destination: Path) -> Path:
         target = directory / Path(relative).relative_to(f"examples/{name}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / relative, target)
+    link_virtualenv(directory, destination)
     return directory
 
 
