@@ -20,6 +20,7 @@ from pulumi_tclive.cloud.dnspod import (
     DescribeRecordListRequest,
     ModifyRecordRequest,
 )
+from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, AddLiveDomainRequest
 from pulumi_tclive.cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
     DESCRIBE_LIVE_DOMAIN_REFERER,
@@ -42,6 +43,8 @@ REPO = Path(__file__).resolve().parents[2]
 DYNAMIC = "pulumi-python:dynamic/tclive:"
 EXIT_NO_CHANGES = 7
 REPLACED_KEY = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f"
+MASTER = "MasterKey0123456789abcdef01234567"
+BACKUP = "BackupKey0123456789abcdef01234567"
 
 
 @dataclass
@@ -91,7 +94,8 @@ def test_console_changes_are_reported_by_refresh_and_repaired_by_up(applied: Sta
     console = applied.console
     # A generated push key replaced, a CNAME pointed elsewhere, a referer rule added, a certificate unbound.
     console.call(
-        MODIFY_LIVE_PUSH_AUTH_KEY, ModifyLivePushAuthKeyRequest(DomainName="push.example.com", MasterAuthKey=REPLACED_KEY)
+        MODIFY_LIVE_PUSH_AUTH_KEY,
+        ModifyLivePushAuthKeyRequest(DomainName="push.example.com", MasterAuthKey=REPLACED_KEY),
     )
     console.call(
         MODIFY_RECORD,
@@ -133,3 +137,28 @@ def test_console_changes_are_reported_by_refresh_and_repaired_by_up(applied: Sta
     assert applied.push_key() == REPLACED_KEY  # a generated key: up keeps the one the domain has, now known
     clean = applied.engine.refresh(expect_no_changes=True)
     assert clean.exit_code == 0, clean.text
+
+
+def test_refresh_of_an_adopted_key_with_a_backup_key_keeps_both_keys_out_of_the_state_file(tmp_path: Path) -> None:
+    state = tmp_path / "emulator.sqlite3"
+    with Emulator(state) as emulator, emulator.client() as console:
+        console.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName="push.example.com", DomainType=0))
+        console.call(
+            MODIFY_LIVE_PUSH_AUTH_KEY,
+            ModifyLivePushAuthKeyRequest(DomainName="push.example.com", MasterAuthKey=MASTER, BackupAuthKey=BACKUP),
+        )
+    # What `tclive import` writes for a push domain's authentication.
+    (tmp_path / "Pulumi.yaml").write_text("name: adopted-key\nruntime: python\n")
+    (tmp_path / "__main__.py").write_text(
+        "import pulumi_tclive as tclive\n\n"
+        'tclive.PushAuthKey("push-auth", domain_name="push.example.com", adopt_existing=True)\n'
+    )
+    config = {"tclive:endpoint": "embedded", "tclive:emulatorState": str(state)}
+    engine = Engine(tmp_path, stack="dev", config=config, env={"PYTHONPATH": str(REPO)})
+    assert engine.up(skip_preview=True).ok
+    refreshed = engine.refresh(expect_no_changes=True)
+    assert refreshed.exit_code == 0, refreshed.text
+    text = engine.state_path.read_text()
+    assert MASTER not in text and BACKUP not in text
+    (entry,) = [e for e in engine.read_state().resources if e.custom]
+    assert "backup_key" not in entry.inputs and entry.outputs["backup_key"] == "[secret]"
