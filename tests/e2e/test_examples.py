@@ -77,7 +77,7 @@ def committed_copy(name: str, destination: Path) -> Path:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--", f"examples/{name}"], cwd=REPO, capture_output=True, check=True
     ).stdout.decode()
-    directory = destination / name
+    directory = destination / "examples" / name  # where `virtualenv: ../../.venv` is right, as in the repository
     for relative in filter(None, listed.split("\0")):
         target = directory / Path(relative).relative_to(f"examples/{name}")
         target.parent.mkdir(parents=True, exist_ok=True)
