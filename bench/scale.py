@@ -1,4 +1,4 @@
-"""Scale: ``up`` and ``refresh`` of N LiveDomains + N CnameRecords with the offline engine on the embedded emulator.
+"""Scale: ``up``, ``refresh`` and ``destroy`` of N LiveDomains + N CnameRecords with the offline engine on the embedded emulator.
 
 Run from the repository root: ``python -m bench.scale [--quick] [--parallel P]`` (N = 100 and
 1,000; ``--quick``: 100 and 300; ``--parallel``: the engine's ``--parallel``, default its own). Each operation runs ``python -m pulumi_tclive.testing`` as a child process, so the
@@ -43,6 +43,7 @@ FULL_SIZES = (100, 1000)
 QUICK_SIZES = (100, 300)
 VERIFY = "cloud"
 ROLES = ("engine", "program", "provider")
+OPERATIONS = ("up", "refresh", "destroy")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _run(operation: str, project: Path, console: TencentCloudClient, domains: in
 
 
 def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
-    """Generate a stack of ``domains`` LiveDomains + as many CnameRecords, then ``up`` and ``refresh`` it.
+    """Generate a stack of ``domains`` LiveDomains + as many CnameRecords, then ``up``, ``refresh`` and ``destroy`` it.
 
     :param domains: the number of LiveDomains (and of CnameRecords).
     :param parallel: the engine's ``--parallel`` (``None``: its default).
@@ -131,7 +132,7 @@ def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
             project = Path(tmp) / "stack"
             write_stack(project, domains=domains, cnames=domains, emulator_state=state, verify=VERIFY)
             results = []
-            for operation in ("up", "refresh"):
+            for operation in OPERATIONS:
                 progress(f"scale: {operation} of {domains} domains + {domains} CNAMEs …")
                 result = _run(operation, project, console, domains, parallel)
                 progress(f"scale: {operation} took {result.seconds:.1f}s (exit {result.exit_code})")
@@ -158,7 +159,7 @@ def _print(results: list[Measurement]) -> None:
 def _growth(results: list[Measurement], small: int, large: int) -> None:
     factor = large / small
     print(f"growth {small} → {large} domains (×{factor:g} resources; linear time = ×{factor:g}, flat memory = ×1):")
-    for operation in ("up", "refresh"):
+    for operation in OPERATIONS:
         a = next(r for r in results if r.operation == operation and r.domains == small)
         b = next(r for r in results if r.operation == operation and r.domains == large)
         time_growth = b.seconds / a.seconds
@@ -187,7 +188,7 @@ def main(quick: bool = False, parallel: int | None = None) -> None:
     sizes = QUICK_SIZES if quick else FULL_SIZES
     steps = "default" if parallel is None else str(parallel)
     print(
-        f"== scale: up + refresh, offline engine (--parallel {steps}), embedded emulator, "
+        f"== scale: up + refresh + destroy, offline engine (--parallel {steps}), embedded emulator, "
         f"verify={VERIFY!r}, sizes {sizes}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs =="
     )
     results = [m for size in sizes for m in measure(size, parallel)]
