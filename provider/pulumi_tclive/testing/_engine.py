@@ -453,6 +453,8 @@ class _Run:
                 if stored:
                     save()
 
+        if any(entry.custom and not entry.delete for entry in state.resources):
+            self.provider()  # started once, before the threads that share it
         with ThreadPoolExecutor(max_workers=self.engine.parallel, thread_name_prefix="refresh") as pool:
             list(pool.map(refresh_one, list(state.resources)))
 
@@ -505,6 +507,8 @@ class _Run:
                 state.save(self.engine.state_path)
 
         doomed = [entry for entry in reversed(state.resources) if entry.urn not in kept]
+        if any(entry.custom and not entry.retain_on_delete for entry in doomed):
+            self.provider()  # started once, before the threads that share it
         with ThreadPoolExecutor(max_workers=self.engine.parallel, thread_name_prefix="destroy") as pool:
             while doomed and not failed.is_set():
                 left = {entry.urn for entry in doomed}
