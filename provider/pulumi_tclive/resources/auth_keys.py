@@ -329,7 +329,7 @@ class _AuthKeyProvider(TcliveProvider):
             "backup_declared": backup_declared,
         }
         outputs[DRIFTED] = drifted(props, outputs, ("master_key_digest", "backup_key_digest"))
-        return ReadResult(id_, outputs, {key: value for key, value in inputs.items() if value is not None})
+        return ReadResult(id_, outputs, inputs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         if not as_bool(props.get("disable_on_delete"), False):
