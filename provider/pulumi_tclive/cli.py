@@ -28,6 +28,7 @@ from .cloud.dnspod import (
     DescribeRecordListRequest,
 )
 from .cloud.live import LIVE_ACTIONS
+from .doctor import add_doctor_command
 from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
 from .errors import TcliveError
 from .importer import add_import_command
@@ -258,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_emulator_commands(commands)
     add_import_command(commands)
     add_url_commands(commands)  # tclive url sign (url_command.py)
+    add_doctor_command(commands)  # tclive doctor (doctor/)
     return parser
 
 
