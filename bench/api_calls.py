@@ -24,13 +24,13 @@ from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
+from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import (
     APPROVE_PLUGIN_LICENSE,
     PAY_PLUGIN_LICENSE,
     ApprovePluginLicenseRequest,
     PayPluginLicenseRequest,
 )
-from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.resources._provider import TcliveProvider
 from pulumi_tclive.resources.cname import CnameRecordProvider
 from pulumi_tclive.resources.domain import LiveDomainProvider

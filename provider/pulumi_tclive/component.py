@@ -87,7 +87,7 @@ class MiniProgramLive(pulumi.ComponentResource):
         event_permit: offline_event only: the public-security permit reference.
         venue_proof: offline_event only: the venue-use proof reference.
         support_ticket: offline_event only: the support ticket that confirmed the event.
-        console_status: Real Tencent Cloud only: the licence status the console shows.
+        console_status: The licence status the console shows, on every backend (the licence's one source).
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
         protect_play_domain: ``True`` (default) protects the mini-program play domain and its CNAME record.
             ``False`` releases both on purpose: run ``pulumi up``, then remove the component from the program,

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import (
     DESCRIBE_LIVE_DOMAINS,
@@ -26,6 +25,7 @@ from pulumi_tclive.cloud.live import (
     ForbidLiveDomainRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.testing import Engine, RunResult
 
 REPO = Path(__file__).resolve().parents[2]

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from pulumi_tclive.cloud.console import (
-    EXPIRE_PLUGIN_LICENSE,
-    RECORD_TRAFFIC,
-    SET_CLOCK,
-    SUBMIT_PLUGIN_LICENSE,
-    UPDATE_SETTINGS,
-)
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, DEFAULT_LINE, MODIFY_RECORD
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
@@ -20,6 +13,13 @@ from pulumi_tclive.cloud.live import (
     ENABLE_LIVE_DOMAIN,
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
+)
+from pulumi_tclive.emulator.console_api import (
+    EXPIRE_PLUGIN_LICENSE,
+    RECORD_TRAFFIC,
+    SET_CLOCK,
+    SUBMIT_PLUGIN_LICENSE,
+    UPDATE_SETTINGS,
 )
 from tests.emulator.helpers import Api
 

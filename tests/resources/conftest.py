@@ -12,7 +12,8 @@ from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
+from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import (
     APPROVE_PLUGIN_LICENSE,
     DESCRIBE_REQUEST_LOG,
     PAY_PLUGIN_LICENSE,
@@ -22,7 +23,6 @@ from pulumi_tclive.cloud.console import (
     PayPluginLicenseRequest,
     ResetRequest,
 )
-from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.resources._provider import TcliveProvider
 
 

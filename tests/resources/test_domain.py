@@ -7,13 +7,6 @@ from typing import Any
 import pytest
 from pulumi.output import Unknown
 
-from pulumi_tclive.cloud.console import (
-    RECORD_TRAFFIC,
-    SET_FAULTS,
-    FaultRule,
-    RecordTrafficRequest,
-    SetFaultsRequest,
-)
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
@@ -26,6 +19,13 @@ from pulumi_tclive.cloud.live import (
     ForbidLiveDomainRequest,
 )
 from pulumi_tclive.dns import DnspodBackend
+from pulumi_tclive.emulator.console_api import (
+    RECORD_TRAFFIC,
+    SET_FAULTS,
+    FaultRule,
+    RecordTrafficRequest,
+    SetFaultsRequest,
+)
 from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.licence import PluginLicenseProvider

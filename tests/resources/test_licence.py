@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pulumi.output import Unknown
 
-from pulumi_tclive.cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
+from pulumi_tclive.emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from pulumi_tclive.errors import RuleViolation
 from pulumi_tclive.resources.licence import PluginLicenseProvider
 

@@ -11,7 +11,7 @@ from ._app_json import CURRENT_PLUGIN_VERSION, PLUGIN_PAGE
 from ._checks import Finding
 from ._cli import add_doctor_command, doctor
 from ._deployed import DeployedResource, Deployment, from_export, from_state
-from ._lookup import Answer, AuthoritativeServers, CnameLookup, DnspodRecords, RecursiveResolver
+from ._lookup import Answer, AuthoritativeServers, CnameLookup, RecursiveResolver
 from ._run import render_json, render_table
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "CnameLookup",
     "DeployedResource",
     "Deployment",
-    "DnspodRecords",
     "Finding",
     "RecursiveResolver",
     "add_doctor_command",

@@ -18,8 +18,7 @@ from functools import partial
 from typing import Any, Literal
 
 from ..cloud.client import TencentCloudClient
-from ..cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest, PluginLicenseInfo
-from ..cloud.live import DomainInfo
+from ..cloud.live import DomainInfo, list_live_domains
 from ..cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT,
     DESCRIBE_LIVE_DOMAIN_REFERER,
@@ -27,14 +26,15 @@ from ..cloud.streaming import (
     DescribeLiveDomainRefererRequest,
 )
 from ..dns.base import Nameserver, normalise_name
-from ..dns.propagation import authoritative_nameservers
+from ..dns.propagation import ZoneServers
 from ..emulator.clock import parse_beijing, parse_iso_utc
+from ..emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest, PluginLicenseInfo
 from ..errors import TcliveError, TencentCloudApiError
 from ..resources.auth_keys import PLAY, PUSH, key_digest
-from ..resources.domain import PLAY_REGION_NAMES, list_live_domains
+from ..resources.domain import PLAY_REGION_NAMES
 from ..tls import covers, load_chain, summarize
 from ._deployed import DeployedResource, Deployment
-from ._lookup import Answer, AuthoritativeServers, CnameLookup, DnspodRecords, RecursiveResolver
+from ._lookup import Answer, AuthoritativeServers, CnameLookup, RecursiveResolver
 
 __all__ = ["CHECK_ORDER", "Finding", "Planned", "Status", "checks_of"]
 
@@ -120,6 +120,7 @@ class _Context:
         self,
         deployment: Deployment,
         client: Callable[[], TencentCloudClient],
+        zone_servers: Callable[[str], ZoneServers],
         *,
         now: datetime,
         expiry_days: int,
@@ -127,6 +128,7 @@ class _Context:
     ) -> None:
         self.deployment = deployment
         self.client = client
+        self.zone_servers = zone_servers
         self.now = now
         self.expiry_days = expiry_days
         self.horizon = now + timedelta(days=expiry_days)
@@ -136,34 +138,24 @@ class _Context:
         self._zone_lookups: dict[tuple[str, str], CnameLookup] = {}
         self._zone_lock = threading.Lock()
 
-    @property
-    def embedded_or_emulator(self) -> bool:
-        return self.deployment.settings.backend != "cloud"
-
     def domain(self, name: str) -> DomainInfo | None:
         found: dict[str, DomainInfo] = self.domains.get()
         return found.get(name)
 
     def lookup_for(self, record: DeployedResource, zone: str) -> CnameLookup:
-        """Who answers for ``zone``: tclive:nameservers, the servers the record was verified at, the RFC 2136
-        primary, DNSPod's record list on the emulator (no DNS server serves its zones), else the zone's NS set."""
+        """Who answers for ``zone``: for ``dns='rfc2136'`` without tclive:nameservers its primary, otherwise the
+        servers the provider verifies with (resources/_provider.py ``zone_servers``: tclive:nameservers, the
+        embedded emulator's nameservers in-process, else the zone's NS set)."""
         settings = self.deployment.settings
         dns_kind = str(record.value("dns", "dnspod"))
         with self._zone_lock:
             key = (zone, dns_kind)
             if key not in self._zone_lookups:
-                recorded = [Nameserver.parse(str(s)) for s in record.value("nameservers", []) or []]
-                if settings.nameservers:
-                    lookup: CnameLookup = AuthoritativeServers(settings.nameservers)
-                elif recorded:
-                    lookup = AuthoritativeServers(recorded)
-                elif dns_kind == "rfc2136" and settings.rfc2136_server is not None:
-                    lookup = AuthoritativeServers([settings.rfc2136_server])
-                elif dns_kind == "dnspod" and self.embedded_or_emulator:
-                    lookup = DnspodRecords(self.client(), zone)
+                if dns_kind == "rfc2136" and not settings.nameservers and settings.rfc2136_server is not None:
+                    servers = ZoneServers((settings.rfc2136_server,))
                 else:
-                    lookup = AuthoritativeServers(authoritative_nameservers(zone))
-                self._zone_lookups[key] = lookup
+                    servers = self.zone_servers(zone)
+                self._zone_lookups[key] = AuthoritativeServers(servers)
             return self._zone_lookups[key]
 
 
@@ -177,6 +169,19 @@ _LICENCE_FIXES = {
 }
 
 
+def _emulated_console(ctx: _Context, app_ids: list[str]) -> dict[str, PluginLicenseInfo]:
+    """The licences of an emulated console, for a target that has one (an emulator); ``{}`` for Tencent Cloud,
+    which has no licence API (docs/design.md#the-licence-has-no-api): there ``console_status`` is the one source."""
+    if ctx.deployment.settings.endpoint is None or not app_ids:
+        return {}
+    try:
+        request = DescribePluginLicensesRequest(MiniProgramAppIds=app_ids)
+        answer = ctx.client().call(DESCRIBE_PLUGIN_LICENSES, request)
+    except TencentCloudApiError:
+        return {}  # an endpoint without the emulator's console
+    return {info.MiniProgramAppId: info for info in answer.Licenses}
+
+
 def _licence_tasks(ctx: _Context) -> list[Planned]:
     licences = ctx.deployment.of("PluginLicense")
     mini_program_domains = [d for d in ctx.deployment.of("LiveDomain") if d.value("scene") == "mini_program"]
@@ -187,20 +192,12 @@ def _licence_tasks(ctx: _Context) -> list[Planned]:
         app_ids = [str(lic.value("mini_program_app_id", lic.id)) for lic in licences]
         served: dict[str, list[str]] = {}
         for domain in mini_program_domains:
-            served.setdefault(str(domain.value("plugin_license", "")), []).append(str(domain.value("domain_name")))
-        console: dict[str, PluginLicenseInfo] = {}
-        real_cloud = ctx.deployment.settings.backend == "cloud"
-        if not real_cloud:
-            wanted = sorted({*app_ids, *(a for a in served if a)})
-            answer = ctx.client().call(
-                DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=wanted)
-            )
-            console = {info.MiniProgramAppId: info for info in answer.Licenses}
-        findings = []
-        for licence, app_id in zip(licences, app_ids, strict=True):
-            findings.append(
-                _licence_finding(ctx, licence, app_id, console.get(app_id), served.get(app_id, []), real_cloud)
-            )
+            served.setdefault(str(domain.value("plugin_license", "")), []).append(_name(domain))
+        console = _emulated_console(ctx, sorted({*app_ids, *(a for a in served if a)}))
+        findings = [
+            _licence_finding(ctx, licence, app_id, console.get(app_id), served.get(app_id, []))
+            for licence, app_id in zip(licences, app_ids, strict=True)
+        ]
         for app_id, names in sorted(served.items()):
             if app_id not in app_ids and app_id not in console:
                 findings.append(
@@ -209,7 +206,7 @@ def _licence_tasks(ctx: _Context) -> list[Planned]:
                         f"licence {app_id or '(none)'}",
                         "fail",
                         f"the mini-program domains {', '.join(names)} serve AppID {app_id or '(none)'}, "
-                        "which has no plugin licence in the stack or the console",
+                        "which has no plugin licence in the stack",
                         "Declare the PluginLicense for that mini-program and pass it as plugin_license, "
                         f"then run `{ctx.apply}`.",
                     )
@@ -220,38 +217,31 @@ def _licence_tasks(ctx: _Context) -> list[Planned]:
 
 
 def _licence_finding(
-    ctx: _Context,
-    licence: DeployedResource,
-    app_id: str,
-    info: PluginLicenseInfo | None,
-    served: list[str],
-    real_cloud: bool,
+    ctx: _Context, licence: DeployedResource, app_id: str, info: PluginLicenseInfo | None, served: list[str]
 ) -> Finding:
     subject = f"licence {app_id}"
     serves = f"; serves {', '.join(served)}" if served else ""
-    if real_cloud:
-        status = str(licence.value("console_status") or licence.value("status") or "")
-        where = "console_status (Tencent has no licence API)"
-        expires = None
-    elif info is None:
+    declared = str(licence.value("console_status") or "")
+    record = " Then set console_status on the PluginLicense to what the console shows."
+    status: str
+    if info is not None:
+        status, where = info.Status, "the emulated console"
+        expires = parse_iso_utc(info.ExpiresAt) if info.ExpiresAt else None
+    elif declared:
+        status, where, expires = declared, "console_status (Tencent has no licence API)", None
+    else:
         return Finding(
             "licence",
             subject,
-            "fail",
-            "the emulator's licence console has no licence for this AppID",
-            f"Run `{ctx.apply}` to submit the application again (the PluginLicense is in the stack).",
+            "warn",
+            f"status unknown: console_status is not declared and Tencent has no licence API{serves}",
+            "Copy the status from 云直播控制台 > 资源包/插件管理 into console_status on the PluginLicense "
+            f"and run `{ctx.apply}`.",
         )
-    else:
-        status, where = info.Status, "the emulated console"
-        expires = parse_iso_utc(info.ExpiresAt) if info.ExpiresAt else None
     if status != "available":
-        fix = _LICENCE_FIXES.get(status, "Finish the application in 云直播控制台 > 资源包/插件管理.")
-        if real_cloud:
-            fix += " Then set console_status on the PluginLicense to what the console shows."
-        return Finding("licence", subject, "fail", f"status {status or '(unknown)'} by {where}{serves}", fix)
-    if expires is None:
-        return Finding("licence", subject, "pass", f"available by {where}; expiry not known{serves}")
-    if expires <= ctx.horizon:
+        fix = _LICENCE_FIXES.get(status, "Finish the application in 云直播控制台 > 资源包/插件管理.") + record
+        return Finding("licence", subject, "fail", f"status {status} by {where}{serves}", fix)
+    if expires is not None and expires <= ctx.horizon:
         return Finding(
             "licence",
             subject,
@@ -260,12 +250,9 @@ def _licence_finding(
             f"within --expiry-days {ctx.expiry_days}){serves}",
             "Renew the licence in 云直播控制台 > 资源包/插件管理 before it expires.",
         )
-    return Finding(
-        "licence",
-        subject,
-        "pass",
-        f"available by {where}, expires {expires:%Y-%m-%d} ({_days(expires - ctx.now)}){serves}",
-    )
+    until = f", expires {expires:%Y-%m-%d} ({_days(expires - ctx.now)})" if expires else ", expiry not known"
+    mismatch = f" (console_status declares {declared})" if declared and declared != status else ""
+    return Finding("licence", subject, "pass", f"available by {where}{mismatch}{until}{serves}")
 
 
 # ---- live domains -------------------------------------------------------------------------------
@@ -592,6 +579,7 @@ def _referer_finding(ctx: _Context, referer: DeployedResource, published: list[s
 def checks_of(
     deployment: Deployment,
     client: Callable[[], TencentCloudClient],
+    zone_servers: Callable[[str], ZoneServers],
     *,
     now: datetime | None = None,
     expiry_days: int = 30,
@@ -601,11 +589,14 @@ def checks_of(
 
     :param deployment: what the stack deployed.
     :param client: the API client for the stack's target (called lazily, shared).
+    :param zone_servers: a zone's authoritative servers and how to query them, as the provider asks them.
     :param now: the time to judge expiry by (default: now).
     :param expiry_days: licences and certificates expiring within this many days fail.
     :param resolvers: recursive resolvers that must also answer each CNAME (``--resolver``).
     """
-    ctx = _Context(deployment, client, now=now or datetime.now(UTC), expiry_days=expiry_days, resolvers=resolvers)
+    ctx = _Context(
+        deployment, client, zone_servers, now=now or datetime.now(UTC), expiry_days=expiry_days, resolvers=resolvers
+    )
     return [
         *_licence_tasks(ctx),
         *_domain_tasks(ctx),

@@ -69,9 +69,12 @@ def doctor(
     :raises ConfigurationError: an unreadable ``app_json`` or malformed settings.
     """
     extra = app_json_findings(app_json) if app_json else []
-    client = _LazyClient(Runtime(deployment.settings))
+    runtime = Runtime(deployment.settings)
+    client = _LazyClient(runtime)
     try:
-        planned = checks_of(deployment, client, now=now, expiry_days=expiry_days, resolvers=resolvers)
+        planned = checks_of(
+            deployment, client, runtime.zone_servers, now=now, expiry_days=expiry_days, resolvers=resolvers
+        )
         return run_checks(planned) + extra
     finally:
         client.close()

@@ -1,17 +1,14 @@
-"""Where the doctor asks what a name's CNAME is: one small interface, three ways to answer it.
+"""Where the doctor asks what a name's CNAME is: one small interface, two ways to answer it.
 
 - :class:`AuthoritativeServers`: the zone's authoritative nameservers, each asked directly (RD
-  clear, AA required: dns/propagation.py), which is what every resolver ends up serving;
+  clear, AA required: dns/propagation.py), which is what every resolver ends up serving; on the
+  embedded emulator they answer in-process (``ZoneServers.exchange``), as they do for the provider;
 - :class:`RecursiveResolver`: a resolver given with ``--resolver`` (RD set), i.e. what viewers'
   devices see through it;
-- :class:`DnspodRecords`: the zone's records as DNSPod's API lists them (one DescribeRecordList
-  per zone), for the emulator, whose DNSPod zones no real DNS server serves.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,13 +20,11 @@ import dns.rcode
 import dns.rdataclass
 import dns.rdatatype
 
-from ..cloud.client import TencentCloudClient
-from ..cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from ..dns.base import Nameserver, dns_name, normalise_name
-from ..dns.propagation import probe_cname
-from ..errors import TcliveError, TencentCloudApiError
+from ..dns.propagation import ZoneServers, probe_cname
+from ..errors import TcliveError
 
-__all__ = ["Answer", "AuthoritativeServers", "CnameLookup", "DnspodRecords", "RecursiveResolver"]
+__all__ = ["Answer", "AuthoritativeServers", "CnameLookup", "RecursiveResolver"]
 
 _TIMEOUT = 3.0
 
@@ -61,14 +56,14 @@ class CnameLookup(Protocol):
 class AuthoritativeServers:
     """The zone's authoritative servers, each asked directly; all of them must serve the record."""
 
-    def __init__(self, nameservers: Sequence[Nameserver]) -> None:
-        self.nameservers = tuple(nameservers)
+    def __init__(self, servers: ZoneServers) -> None:
+        self.servers = servers
 
     def lookup(self, fqdn: str) -> list[Answer]:
         """Ask every server (RD clear, AA required)."""
         answers = []
-        for server in self.nameservers:
-            answer = probe_cname(fqdn, server, _TIMEOUT)
+        for server in self.servers.nameservers:
+            answer = probe_cname(fqdn, server, _TIMEOUT, self.servers.exchange)
             answers.append(Answer(str(server), answer.target, answer.authoritative, answer.describe()))
         return answers
 
@@ -102,49 +97,3 @@ class RecursiveResolver:
             return [Answer(where, None, True, "no CNAME (the name exists without one)")]
         target = normalise_name(rrset[0].target.to_text())
         return [Answer(where, target, True, f"CNAME {target}")]
-
-
-class DnspodRecords:
-    """The CNAMEs of DNSPod zones as the API lists them: one DescribeRecordList per zone, on first use."""
-
-    def __init__(self, client: TencentCloudClient, zone: str) -> None:
-        self.client = client
-        self.zone = zone
-        self._lock = threading.Lock()
-        self._records: dict[str, list[str]] | None = None
-
-    def _load(self) -> dict[str, list[str]]:
-        with self._lock:
-            if self._records is None:
-                records: dict[str, list[str]] = {}
-                offset = 0
-                while True:
-                    request = DescribeRecordListRequest(
-                        Domain=self.zone, RecordType="CNAME", ErrorOnEmpty="no", Offset=offset, Limit=3000
-                    )
-                    try:
-                        listed = self.client.call(DESCRIBE_RECORD_LIST, request).RecordList
-                    except TencentCloudApiError as exc:
-                        if not exc.matches("ResourceNotFound.NoDataOfRecord"):
-                            raise
-                        listed = []
-                    for record in listed:
-                        if record.Status.upper() != "DISABLE":
-                            name = self.zone if record.Name == "@" else f"{record.Name}.{self.zone}"
-                            records.setdefault(normalise_name(name), []).append(normalise_name(record.Value))
-                    if len(listed) < 3000:
-                        break
-                    offset += len(listed)
-                self._records = records
-            return self._records
-
-    def lookup(self, fqdn: str) -> list[Answer]:
-        """The zone's CNAME at ``fqdn`` as DNSPod lists it."""
-        where = f"DNSPod records of {self.zone}"
-        try:
-            targets = self._load().get(normalise_name(fqdn), [])
-        except TcliveError as exc:
-            return [Answer(where, None, False, str(exc))]
-        if not targets:
-            return [Answer(where, None, True, "no CNAME record")]
-        return [Answer(where, targets[0], True, f"CNAME {targets[0]}")]

@@ -8,8 +8,9 @@ and reads every write back (docs/design.md#writing-and-verifying-records).
 
 Verification (``verify=``): ``dns`` queries every authoritative nameserver of the zone (or
 ``tclive:nameservers``) until all answer the target; ``cloud`` waits until the live domain reports
-the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns``,
-except ``cloud`` for ``dns="dnspod"`` on the emulator, whose zones are served by no real DNS server.
+the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns`` on
+every backend: the emulator's DNSPod nameservers answer for its zones (in-process when embedded,
+on the port ``tclive emulator serve`` prints as ``TCLIVE_NAMESERVERS``), as Tencent's answer for yours.
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.live import DomainInfo
+from ..cloud.live import DomainInfo, describe_live_domain
 from ..dns.base import CnameState
-from ..dns.propagation import authoritative_nameservers, wait_for_cname
+from ..dns.propagation import wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
-from .domain import describe_live_domain
 
 __all__ = ["CnameRecord", "CnameRecordProvider"]
 
@@ -162,9 +162,7 @@ class CnameRecordProvider(TcliveProvider):
 
     def _verify_mode(self, inputs: Mapping[str, Any]) -> str:
         mode = inputs.get("verify")
-        if mode:
-            return str(mode)
-        return "cloud" if inputs["dns"] == "dnspod" and self.settings.backend != "cloud" else "dns"
+        return str(mode) if mode else "dns"
 
     def _verify(self, inputs: Mapping[str, Any], zone: str) -> tuple[bool, list[str]]:
         """Wait until the record is live; returns (verified, nameservers that confirmed it)."""
@@ -175,9 +173,11 @@ class CnameRecordProvider(TcliveProvider):
         if mode == "cloud":
             self._wait_cloud(name, target, timeout)
             return True, []
-        servers = list(self.settings.nameservers) or authoritative_nameservers(zone)
+        servers = self.runtime.zone_servers(zone)
         try:
-            wait_for_cname(name, target, nameservers=servers, timeout=timeout, progress=say)
+            wait_for_cname(
+                name, target, nameservers=servers.nameservers, timeout=timeout, progress=say, exchange=servers.exchange
+            )
         except PropagationTimeout as exc:
             if inputs["dns"] != "manual":
                 raise
@@ -185,7 +185,7 @@ class CnameRecordProvider(TcliveProvider):
                 f"{exc} Add this record at your DNS provider: {_record_line(name, target, int(inputs['ttl']))}",
                 answers=exc.answers,
             ) from None
-        return True, [str(s) for s in servers]
+        return True, [str(s) for s in servers.nameservers]
 
     def _wait_cloud(self, name: str, target: str, timeout: float) -> None:
         """Poll DescribeLiveDomain until Tencent reports the CNAME configured (BCName = 1)."""
@@ -228,7 +228,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         zone: The zone holding ``name``; found automatically when omitted (DNSPod's zone list, or SOA
             queries to the RFC 2136 primary). A CNAME at the zone apex is refused.
         ttl: TTL in seconds (default 600; DNSPod allows 1–604800). Updated in place.
-        verify: ``dns``, ``cloud`` or ``none``; default ``dns``, or ``cloud`` for DNSPod on the emulator.
+        verify: ``dns``, ``cloud`` or ``none``; default ``dns`` on every backend.
         verify_timeout: Seconds to wait for verification (default 300).
         overwrite: ``True`` to replace a different CNAME or other data already at ``name`` (default ``False``:
             refuse, and say what is there).
