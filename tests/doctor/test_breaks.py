@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml  # type: ignore[import-untyped]
 
+from pulumi_tclive.cli import main
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.dnspod import (
     DELETE_RECORD,
@@ -45,6 +46,7 @@ from pulumi_tclive.emulator.console_api import (
     SubmitPluginLicenseRequest,
 )
 from tests.doctor.conftest import failed, run_doctor
+from tests.doctor.test_gitops import load_script
 from tests.fixtures.certs import issue
 
 DOMAINS = ("mp-play.example.com", "play.example.com", "push.example.com")
@@ -86,8 +88,6 @@ def test_a_healthy_stack_passes_with_one_call_per_domain_per_kind(
 
 
 def test_the_table_names_each_check_and_the_counts(stack: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from pulumi_tclive.cli import main
-
     assert main(["doctor", str(stack)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["CHECK", "SUBJECT", "STATUS", "DETAIL"]
@@ -272,13 +272,21 @@ def test_from_export_reads_the_same_stack(stack: Path, tmp_path: Path, capsys: p
     assert all("tclive up" not in c["fix"] for c in from_export[1]["checks"])
 
 
-def test_bad_usage_exits_2(stack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_exits_2(
+    stack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     status, _, err = run_doctor(capsys, str(stack), "--stack", "prod")
     assert status == 2 and "no stack named 'prod' found; stacks here: dev" in err
     status, _, err = run_doctor(capsys, str(stack), "--from-export", str(tmp_path / "missing.json"))
     assert status == 2 and "pulumi stack export --file" in err
     status, _, err = run_doctor(capsys, str(stack), "--app-json", str(tmp_path / "app.json"))
     assert status == 2 and "cannot read --app-json" in err
+    # A stack on an endpoint without credentials: said once, not as a failure of every check.
+    (stack / "Pulumi.dev.yaml").write_text("config:\n  tclive:endpoint: http://127.0.0.1:9\n")
+    monkeypatch.delenv("TENCENTCLOUD_SECRET_ID", raising=False)
+    monkeypatch.delenv("TENCENTCLOUD_SECRET_KEY", raising=False)
+    status, document, err = run_doctor(capsys, str(stack))
+    assert status == 2 and not document and err.count("Tencent Cloud credentials are missing") == 1
 
 
 def test_on_tclive_emulator_serve_a_deleted_cname_fails(
@@ -305,7 +313,7 @@ def test_on_tclive_emulator_serve_a_deleted_cname_fails(
             monkeypatch.setenv(name, announced[name])
         status, document, _ = run_doctor(capsys, str(stack))
     finally:
-        server.terminate()
+        server.kill()  # its state is a copy: no need to wait for a graceful stop
         server.wait(timeout=10)
     assert status == 1
     fails = failed(document)
@@ -314,3 +322,18 @@ def test_on_tclive_emulator_serve_a_deleted_cname_fails(
         "`mp-play.example.com. 600 IN CNAME mp-play.example.com.tlivecdn.com.`"
         in (fails[("cname", "mp-play.example.com")]["fix"])
     )
+
+
+def test_the_scheduled_gitops_job_fails_on_a_fail_and_reports_the_fix(
+    stack: Path, cloud: TencentCloudClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """examples/gitops/workflows/doctor.yml's two commands, as the job runs them."""
+    cloud.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName="push.example.com"))
+    assert main(["doctor", str(stack), "--json"]) == 1
+    document = tmp_path / "doctor.json"
+    document.write_text(capsys.readouterr().out)
+    assert load_script().main([str(document)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("**tclive doctor**: 1 failed, ")
+    assert lines[4].startswith("| domain | push.example.com | ❌ fail | is disabled (forbidden)")
+    assert "--refresh` (the program declares it enabled" in lines[4]

@@ -66,7 +66,7 @@ def doctor(
     :param expiry_days: licences and certificates expiring within this many days fail.
     :param resolvers: recursive resolvers that must also answer each CNAME.
     :param now: the time to judge expiry by (default: now).
-    :raises ConfigurationError: an unreadable ``app_json`` or malformed settings.
+    :raises ConfigurationError: an unreadable ``app_json``, malformed settings or missing credentials.
     """
     extra = app_json_findings(app_json) if app_json else []
     runtime = Runtime(deployment.settings)
@@ -75,6 +75,8 @@ def doctor(
         planned = checks_of(
             deployment, client, runtime.zone_servers, now=now, expiry_days=expiry_days, resolvers=resolvers
         )
+        if planned:
+            client()  # missing credentials are bad usage (exit 2), said once, not a failure of every check
         return run_checks(planned) + extra
     finally:
         client.close()
