@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from .api import Action, ApiObject, ApiRequest, ApiResponse
+from .processing import PROCESSING_ACTIONS
 from .streaming import STREAMING_ACTIONS
 
 __all__ = [
@@ -263,4 +264,5 @@ LIVE_ACTIONS = (
     MODIFY_LIVE_PLAY_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
     *STREAMING_ACTIONS,  # auth keys, certificates, referer: cloud/streaming.py
+    *PROCESSING_ACTIONS,  # callback, record, transcode, snapshot, watermark, time-shift: cloud/processing.py
 )
