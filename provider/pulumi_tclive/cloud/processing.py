@@ -500,7 +500,7 @@ class ChildTemplateInfo(ApiObject):
 
 class CreateLiveTranscodeTemplateRequest(ApiRequest):
     TemplateName: str
-    VideoBitrate: int | None = None
+    VideoBitrate: int
     Acodec: str | None = None
     AudioBitrate: int | None = None
     Vcodec: str | None = None
@@ -655,9 +655,9 @@ class DescribeLiveTranscodeRulesResponse(ApiResponse):
 
 class CreateLiveSnapshotTemplateRequest(ApiRequest):
     TemplateName: str
-    CosAppId: int | None = None
-    CosBucket: str | None = None
-    CosRegion: str | None = None
+    CosAppId: int
+    CosBucket: str
+    CosRegion: str
     Description: str | None = None
     SnapshotInterval: int | None = None
     Width: int | None = None
@@ -873,7 +873,7 @@ class DescribeLiveWatermarkRulesResponse(ApiResponse):
 
 class CreateLiveTimeShiftTemplateRequest(ApiRequest):
     TemplateName: str
-    Duration: int | None = None
+    Duration: int
     Description: str | None = None
     Area: str | None = None
     ItemDuration: int | None = None

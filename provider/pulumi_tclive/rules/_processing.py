@@ -41,7 +41,7 @@ _TIME_SHIFT = (
     _SDK.format(model="CreateLiveTimeShiftTemplateRequest") + ", https://cloud.tencent.com/document/api/267/86164"
 )
 _WATERMARK = _SDK.format(model="AddLiveWatermarkRequest") + ", https://cloud.tencent.com/document/product/267/30154"
-_CALLBACK = "https://cloud.tencent.com/document/product/267/32744 (event notifications are HTTP(S) POSTs)"
+_CALLBACK = "https://cloud.tencent.com/document/product/267/32744"
 _TEMPLATE_NAME = _SDK.format(model="CreateLiveCallbackTemplateRequest (and every other template's)")
 
 _INVALID = "InvalidParameterValue"
@@ -255,9 +255,12 @@ WATERMARK_LIMITS: tuple[Limit, ...] = (
 """Watermarks."""
 
 
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 def snake_case(field: str) -> str:
     """A Tencent field name as a resource argument: ``VideoBitrate`` → ``video_bitrate``, ``HlsParam.RecordInterval`` → ``hls_param.record_interval``."""
-    return ".".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", part).lower() for part in field.split("."))
+    return ".".join(_WORD_START.sub("_", part).lower() for part in field.split("."))
 
 
 def _lookup(body: Mapping[str, object], path: str) -> object:
