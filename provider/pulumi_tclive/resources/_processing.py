@@ -176,8 +176,11 @@ class TemplateProvider(TcliveProvider):
                         "Give a value of the documented type (help(<resource class>)).",
                     )
                 )
-        if not found:
-            found = failures([problem for _, problem in rules.check_limits(body, self.spec.limits)])
+        if not found:  # a nested argument's failure is reported on the argument; its message names the key
+            found = [
+                CheckFailure(problem.property.split(".")[0], problem.message())
+                for _, problem in rules.check_limits(body, self.spec.limits)
+            ]
         return CheckResult(inputs, found)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
