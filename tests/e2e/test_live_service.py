@@ -30,7 +30,7 @@ from tencentcloud.live.v20180801 import models  # noqa: E402
 REPO = Path(__file__).resolve().parents[2]
 PUSH = "push.example.com"
 
-PROGRAM = '''
+PROGRAM = """
 import pulumi
 import pulumi_tclive as tclive
 
@@ -55,7 +55,7 @@ tclive.WatermarkRule("logo-rule", domain_name=push, app_name="live", template_id
 rewind = tclive.TimeShiftTemplate("rewind", template_name="rewind", duration=86400, item_duration=5)
 tclive.TimeShiftRule("rewind-rule", domain_name=push, app_name="live", template_id=rewind.template_id)
 pulumi.export("transcode_template_id", sd.template_id)
-'''
+"""
 
 
 def _request(cls: type, **fields: Any) -> Any:
