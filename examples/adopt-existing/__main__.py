@@ -142,9 +142,7 @@ play_example_com_play_auth = tclive.PlayAuthKey(
 play_example_com_referer = tclive.PlayReferer(
     "play.example.com-referer",
     domain_name=play_example_com,
-    mode="allow",
     rules=["example.com", "*.example.com"],
-    allow_empty=False,
 )
 
 # push.example.com: standard push domain.
