@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..resources._inputs import Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
+from ..resources.cname import INPUTS as CNAME_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
@@ -363,13 +364,14 @@ class _Program:
         if domain.record is None:
             return
         record = domain.record
-        cname = [
-            ("name", f"{variable}.domain_name"),
-            ("target", f"{variable}.cname_target"),
-            ("dns", _lit(record.dns)),
-            ("zone", _lit(record.zone)),
-            ("ttl", _lit(record.ttl)),
-        ]
+        values = {
+            "name": _Code(f"{variable}.domain_name"),
+            "target": _Code(f"{variable}.cname_target"),
+            "dns": record.dns,
+            "zone": record.zone,
+            "ttl": record.ttl,
+        }
+        cname = _arguments(CNAME_INPUTS, values)
         if domain.is_mini_program_play:
             # Its domain serves forever, so its CNAME must too.
             cname.append(("opts", "pulumi.ResourceOptions(protect=True, retain_on_delete=True)"))
