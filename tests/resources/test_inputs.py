@@ -11,8 +11,9 @@ from pulumi.output import Unknown
 
 from pulumi_tclive import rules
 from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
-from pulumi_tclive.resources.referer import INPUTS as REFERER_INPUTS
 from pulumi_tclive.resources.cname import CnameRecord
+from pulumi_tclive.resources.ownership import DomainOwnership
+from pulumi_tclive.resources.referer import INPUTS as REFERER_INPUTS
 from pulumi_tclive.resources.referer import PlayReferer
 
 RECORD = Input(
@@ -145,7 +146,7 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
             def __init__(self, resource_name: str, *, name: str, mode: str = "deny", on: bool = True) -> None: ...
 
 
-@pytest.mark.parametrize("resource", [CnameRecord, PlayReferer])
+@pytest.mark.parametrize("resource", [CnameRecord, DomainOwnership, PlayReferer])
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]
     assert declared.signature_mismatches(getattr(resource, "__init__")) == []  # noqa: B009
