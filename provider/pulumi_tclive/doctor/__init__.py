@@ -8,9 +8,9 @@ reports one finding per check and subject: ``pass``, ``warn`` or ``fail``, with 
 from __future__ import annotations
 
 from ._app_json import CURRENT_PLUGIN_VERSION, PLUGIN_PAGE
-from ._checks import Finding
 from ._cli import add_doctor_command, doctor
 from ._deployed import DeployedResource, Deployment, from_export, from_state
+from ._findings import Finding
 from ._lookup import Answer, AuthoritativeServers, CnameLookup, RecursiveResolver
 from ._run import render_json, render_table
 

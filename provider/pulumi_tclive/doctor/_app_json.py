@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import rules
 from ..errors import ConfigurationError
-from ._checks import Finding
+from ._findings import Finding
 
 __all__ = ["CURRENT_PLUGIN_VERSION", "PLUGIN_PAGE", "app_json_findings"]
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 from ..cloud.client import TencentCloudClient
 from ..cloud.live import DomainInfo, list_live_domains
@@ -34,51 +33,11 @@ from ..resources.auth_keys import PLAY, PUSH, key_digest
 from ..resources.domain import PLAY_REGION_NAMES
 from ..tls import covers, load_chain, summarize
 from ._deployed import DeployedResource, Deployment
+from ._findings import Finding, Planned, Status, one
 from ._lookup import Answer, AuthoritativeServers, CnameLookup, RecursiveResolver
+from ._processing import processing_tasks
 
-__all__ = ["CHECK_ORDER", "Finding", "Planned", "Status", "checks_of"]
-
-Status = Literal["pass", "warn", "fail"]
-
-CHECK_ORDER = ("licence", "domain", "cname", "resolver", "https", "push auth", "play auth", "referer", "app.json")
-"""The checks in the order the chain runs (and the table lists them)."""
-
-_CNAME_DOCS = "https://cloud.tencent.com/document/product/267/19908"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """The result of one check on one subject.
-
-    :param check: which check (one of :data:`CHECK_ORDER`).
-    :param subject: what was checked: a domain, the licence's AppID, a file.
-    :param status: ``pass``, ``warn`` or ``fail``.
-    :param detail: what was found.
-    :param fix: what to do when it does not pass (``""`` when it passes).
-    """
-
-    check: str
-    subject: str
-    status: Status
-    detail: str
-    fix: str = ""
-
-
-Task = Callable[[], list[Finding]]
-
-
-def _one(check: Callable[..., Finding], *args: Any) -> Task:
-    """A task of the check that gives one finding."""
-    return lambda: [check(*args)]
-
-
-@dataclass(frozen=True)
-class Planned:
-    """One check to run: its name and subject (for the failure finding when the task raises) and the task."""
-
-    check: str
-    subject: str
-    task: Task
+__all__ = ["checks_of"]
 
 
 class _Once:
@@ -259,7 +218,7 @@ def _licence_finding(
 
 
 def _domain_tasks(ctx: _Context) -> list[Planned]:
-    return [Planned("domain", _name(d), _one(_domain_finding, ctx, d)) for d in ctx.deployment.of("LiveDomain")]
+    return [Planned("domain", _name(d), one(_domain_finding, ctx, d)) for d in ctx.deployment.of("LiveDomain")]
 
 
 def _domain_finding(ctx: _Context, domain: DeployedResource) -> Finding:
@@ -397,9 +356,7 @@ def _cname_findings(ctx: _Context, record: DeployedResource) -> list[Finding]:
 
 
 def _https_tasks(ctx: _Context) -> list[Planned]:
-    return [
-        Planned("https", _name(c), _one(_https_finding, ctx, c)) for c in ctx.deployment.of("PlayDomainCertificate")
-    ]
+    return [Planned("https", _name(c), one(_https_finding, ctx, c)) for c in ctx.deployment.of("PlayDomainCertificate")]
 
 
 def _https_finding(ctx: _Context, cert: DeployedResource) -> Finding:
@@ -453,7 +410,7 @@ def _auth_tasks(ctx: _Context) -> list[Planned]:
         name = _name(domain)
         kind = "PushAuthKey" if domain.value("domain_type") == "push" else "PlayAuthKey"
         check = "push auth" if kind == "PushAuthKey" else "play auth"
-        planned.append(Planned(check, name, _one(_auth_finding, ctx, name, kind, declared.get((kind, name)))))
+        planned.append(Planned(check, name, one(_auth_finding, ctx, name, kind, declared.get((kind, name)))))
     return planned
 
 
@@ -540,8 +497,7 @@ def _strings(value: object) -> Iterable[str]:
 def _referer_tasks(ctx: _Context) -> list[Planned]:
     published = list(_strings(ctx.deployment.outputs))
     return [
-        Planned("referer", _name(r), _one(_referer_finding, ctx, r, published))
-        for r in ctx.deployment.of("PlayReferer")
+        Planned("referer", _name(r), one(_referer_finding, ctx, r, published)) for r in ctx.deployment.of("PlayReferer")
     ]
 
 
@@ -604,4 +560,5 @@ def checks_of(
         *_https_tasks(ctx),
         *_auth_tasks(ctx),
         *_referer_tasks(ctx),
+        *processing_tasks(deployment, client),
     ]

@@ -12,8 +12,9 @@ from ..dns.base import Nameserver
 from ..errors import ConfigurationError, DnsError
 from ..resources._provider import Runtime
 from ._app_json import app_json_findings
-from ._checks import Finding, checks_of
+from ._checks import checks_of
 from ._deployed import Deployment, from_export, from_state
+from ._findings import Finding
 from ._run import render_json, render_table, run_checks, summary
 
 __all__ = ["add_doctor_command", "doctor"]

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..errors import TcliveError
-from ._checks import CHECK_ORDER, Finding, Planned
+from ._findings import CHECK_ORDER, Finding, Planned
 
 __all__ = ["WORKERS", "render_json", "render_table", "run_checks", "summary"]
 
