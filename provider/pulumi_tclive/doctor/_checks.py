@@ -309,7 +309,7 @@ def _judge(answers: list[Answer], target: str) -> tuple[Status, str, str | None]
     if not answers:
         return "fail", "no server to ask", None
     if not wrong:
-        return "pass", f"{', '.join(a.where for a in answers)}: CNAME {target}", None
+        return "pass", f"CNAME {target} at {', '.join(a.where for a in answers)}", None
     current = next((a.target for a in wrong if a.target), None)
     detail = "; ".join(f"{a.where}: {a.detail}" for a in wrong)
     return "fail", f"expected CNAME {target}; {detail}", current

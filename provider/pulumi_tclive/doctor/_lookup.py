@@ -64,7 +64,8 @@ class AuthoritativeServers:
         answers = []
         for server in self.servers.nameservers:
             answer = probe_cname(fqdn, server, _TIMEOUT, self.servers.exchange)
-            answers.append(Answer(str(server), answer.target, answer.authoritative, answer.describe()))
+            where = server.host if server.port == 53 else str(server)
+            answers.append(Answer(where, answer.target, answer.authoritative, answer.describe()))
         return answers
 
 
