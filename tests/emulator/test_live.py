@@ -36,6 +36,17 @@ def license_available(api: Api) -> None:
         Scene="ecommerce",
         ServiceCategories=["电商平台"],
     )
+    # Auto-approval also holds a licence for every mini-program: off again, so only the one submitted counts.
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=False)
+
+
+def test_auto_approval_holds_an_available_licence_for_every_mini_program(api: Api) -> None:
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=True)
+    api.call(ADD_LIVE_DOMAIN, DomainName="mp.example.com", DomainType=1, IsMiniProgramLive=1)
+    assert api.call(DESCRIBE_LIVE_DOMAIN, DomainName="mp.example.com").DomainInfo.IsMiniProgramLive == 1
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=False)
+    error = api.error(ADD_LIVE_DOMAIN, DomainName="mp2.example.com", DomainType=1, IsMiniProgramLive=1)
+    assert error.code == "InvalidParameter.MpPluginNoUse"
 
 
 def test_new_domains_start_enabled_with_target_and_defaults(api: Api) -> None:

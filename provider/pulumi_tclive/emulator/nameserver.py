@@ -74,7 +74,11 @@ def _rrsets(db: sqlite3.Connection, zone_id: int, owner: dns.name.Name, host: st
         try:
             rdtype = dns.rdatatype.from_text(str(rtype))
             rdata = dns.rdata.from_text(
-                dns.rdataclass.IN, rdtype, _rdata_text(str(rtype), str(value), int(mx)), origin=dns.name.root
+                dns.rdataclass.IN,
+                rdtype,
+                _rdata_text(str(rtype), str(value), int(mx)),
+                origin=dns.name.root,
+                relativize=False,
             )
         except (dns.exception.DNSException, ValueError):
             continue

@@ -79,8 +79,8 @@ BEIJING = timezone(timedelta(hours=8))
 
 _HINTS = {
     "InvalidParameter.MpPluginNoUse": (
-        "The account has no available mini-program live plugin licence. Finish the PluginLicense "
-        "(review, then payment in 云直播控制台 > 资源包/插件管理) before adding mini-program domains."
+        "The account holds no available mini-program live plugin licence. Apply, pass review and pay in "
+        "云直播控制台 > 资源包/插件管理, set console_status='available' on the PluginLicense, then run the update again."
     ),
     "InvalidParameter.MpHostDelete": (
         "This mini-program domain was deleted this calendar month and cannot be added again until next month; "
