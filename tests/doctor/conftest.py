@@ -58,3 +58,13 @@ def run_doctor(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
 def failed(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """The failing checks, by (check, subject)."""
     return {(c["check"], c["subject"]): c for c in document["checks"] if c["status"] == "fail"}
+
+
+def only_failure(
+    capsys: pytest.CaptureFixture[str], *args: str, check: str, subject: str
+) -> tuple[dict[str, Any], str]:
+    """Run the doctor, assert it exits 1 with exactly one failing (check, subject): that finding, and all it printed."""
+    status, document, err = run_doctor(capsys, *args)
+    fails = failed(document)
+    assert status == 1 and set(fails) == {(check, subject)}, fails
+    return fails[(check, subject)], json.dumps(document, ensure_ascii=False) + err

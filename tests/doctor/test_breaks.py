@@ -45,7 +45,7 @@ from pulumi_tclive.emulator.console_api import (
     SetClockRequest,
     SubmitPluginLicenseRequest,
 )
-from tests.doctor.conftest import failed, run_doctor
+from tests.doctor.conftest import failed, only_failure, run_doctor
 from tests.doctor.test_gitops import load_script
 from tests.fixtures.certs import issue
 
@@ -98,14 +98,8 @@ def test_a_deleted_cname_fails_the_cname_check_with_the_record_to_add(
     stack: Path, cloud: TencentCloudClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cloud.call(DELETE_RECORD, DeleteRecordRequest(Domain="example.com", RecordId=_record_id(cloud, "push")))
-    status, document, _ = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("cname", "push.example.com")}
-    assert (
-        "`push.example.com. 600 IN CNAME push.example.com.tlivepush.com.` in zone example.com"
-        in (fails[("cname", "push.example.com")]["fix"])
-    )
+    finding, _ = only_failure(capsys, str(stack), check="cname", subject="push.example.com")
+    assert "`push.example.com. 600 IN CNAME push.example.com.tlivepush.com.` in zone example.com" in (finding["fix"])
 
 
 def test_a_changed_cname_fails_naming_what_it_points_at(
@@ -120,11 +114,7 @@ def test_a_changed_cname_fails_naming_what_it_points_at(
         RecordId=_record_id(cloud, "play"),
     )
     cloud.call(MODIFY_RECORD, request)
-    status, document, _ = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("cname", "play.example.com")}
-    finding = fails[("cname", "play.example.com")]
+    finding, _ = only_failure(capsys, str(stack), check="cname", subject="play.example.com")
     assert "elsewhere.example.net" in finding["detail"]
     assert finding["fix"].startswith(
         "Replace the CNAME of play.example.com (now elsewhere.example.net) with "
@@ -136,12 +126,9 @@ def test_a_forbidden_domain_fails_the_domain_check(
     stack: Path, cloud: TencentCloudClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cloud.call(FORBID_LIVE_DOMAIN, ForbidLiveDomainRequest(DomainName="play.example.com"))
-    status, document, _ = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("domain", "play.example.com")}
-    assert "disabled" in fails[("domain", "play.example.com")]["detail"]
-    assert "tclive up" in fails[("domain", "play.example.com")]["fix"]
+    finding, _ = only_failure(capsys, str(stack), check="domain", subject="play.example.com")
+    assert "disabled" in finding["detail"]
+    assert "tclive up" in finding["fix"]
 
 
 def test_an_expired_licence_fails_the_licence_check(
@@ -164,11 +151,7 @@ def test_an_expired_licence_fails_the_licence_check(
     assert status == 0 and not failed(document)
     later = datetime.now(UTC) + timedelta(days=800)
     cloud.call(SET_CLOCK, SetClockRequest(Time=later.strftime("%Y-%m-%dT%H:%M:%SZ")))
-    status, document, _ = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("licence", "licence wx0123456789abcdef")}
-    finding = fails[("licence", "licence wx0123456789abcdef")]
+    finding, _ = only_failure(capsys, str(stack), check="licence", subject="licence wx0123456789abcdef")
     assert "expired" in finding["detail"] and "Renew" in finding["fix"]
 
 
@@ -182,11 +165,7 @@ def test_a_certificate_near_expiry_fails_the_https_check(
         CertificatePrivateKey=soon.key,
     )
     cloud.call(MODIFY_LIVE_DOMAIN_CERT_BINDINGS, request)
-    status, document, _ = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("https", "mp-play.example.com")}
-    finding = fails[("https", "mp-play.example.com")]
+    finding, _ = only_failure(capsys, str(stack), check="https", subject="mp-play.example.com")
     assert "within --expiry-days 30" in finding["detail"] and "PlayDomainCertificate" in finding["fix"]
     # A shorter horizon accepts it.
     status, document, _ = run_doctor(capsys, str(stack), "--expiry-days", "2")
@@ -202,12 +181,8 @@ def test_a_changed_push_key_fails_the_push_auth_check_without_showing_a_key(
     cloud.call(
         MODIFY_LIVE_PUSH_AUTH_KEY, ModifyLivePushAuthKeyRequest(DomainName="push.example.com", MasterAuthKey=new_key)
     )
-    status, document, err = run_doctor(capsys, str(stack))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("push auth", "push.example.com")}
-    assert "tclive refresh" in fails[("push auth", "push.example.com")]["fix"]
-    shown = json.dumps(document) + err
+    finding, shown = only_failure(capsys, str(stack), check="push auth", subject="push.example.com")
+    assert "tclive refresh" in finding["fix"]
     assert new_key not in shown and old.PushAuthKeyInfo.MasterAuthKey not in shown
 
 
@@ -224,11 +199,7 @@ def test_an_old_or_foreign_plugin_block_fails_the_app_json_check(
 ) -> None:
     app_json = tmp_path / "app.json"
     app_json.write_text(json.dumps({"pages": ["pages/index"], "plugins": {"live-player-plugin": plugin}}))
-    status, document, _ = run_doctor(capsys, str(stack), "--app-json", str(app_json))
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("app.json", str(app_json))}
-    finding = fails[("app.json", str(app_json))]
+    finding, _ = only_failure(capsys, str(stack), "--app-json", str(app_json), check="app.json", subject=str(app_json))
     assert expected in finding["detail"]
     assert '"provider": "wx95a7d2b78cf30f98"' in finding["fix"] and '"version": "1.3.4"' in finding["fix"]
 
@@ -311,17 +282,11 @@ def test_on_tclive_emulator_serve_a_deleted_cname_fails(
         stack_file.write_text(yaml.safe_dump(config))
         for name in ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TCLIVE_NAMESERVERS"):
             monkeypatch.setenv(name, announced[name])
-        status, document, _ = run_doctor(capsys, str(stack))
+        finding, _ = only_failure(capsys, str(stack), check="cname", subject="mp-play.example.com")
     finally:
         server.kill()  # its state is a copy: no need to wait for a graceful stop
         server.wait(timeout=10)
-    assert status == 1
-    fails = failed(document)
-    assert set(fails) == {("cname", "mp-play.example.com")}
-    assert (
-        "`mp-play.example.com. 600 IN CNAME mp-play.example.com.tlivecdn.com.`"
-        in (fails[("cname", "mp-play.example.com")]["fix"])
-    )
+    assert "`mp-play.example.com. 600 IN CNAME mp-play.example.com.tlivecdn.com.`" in (finding["fix"])
 
 
 def test_the_scheduled_gitops_job_fails_on_a_fail_and_reports_the_fix(

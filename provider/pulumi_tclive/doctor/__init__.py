@@ -10,9 +10,9 @@ from __future__ import annotations
 from ._app_json import CURRENT_PLUGIN_VERSION, PLUGIN_PAGE
 from ._cli import add_doctor_command, doctor
 from ._deployed import DeployedResource, Deployment, from_export, from_state
-from ._findings import Finding
+from ._findings import Finding, Planned
 from ._lookup import Answer, AuthoritativeServers, CnameLookup, RecursiveResolver
-from ._run import render_json, render_table
+from ._run import render_json, render_table, run_checks
 
 __all__ = [
     "CURRENT_PLUGIN_VERSION",
@@ -23,6 +23,7 @@ __all__ = [
     "DeployedResource",
     "Deployment",
     "Finding",
+    "Planned",
     "RecursiveResolver",
     "add_doctor_command",
     "doctor",
@@ -30,4 +31,5 @@ __all__ = [
     "from_state",
     "render_json",
     "render_table",
+    "run_checks",
 ]
