@@ -163,11 +163,11 @@ def _licence_tasks(ctx: _Context) -> list[Planned]:
                     Finding(
                         "licence",
                         f"licence {app_id or '(none)'}",
-                        "fail",
+                        "warn",
                         f"the mini-program domains {', '.join(names)} serve AppID {app_id or '(none)'}, "
-                        "which has no plugin licence in the stack",
-                        "Declare the PluginLicense for that mini-program and pass it as plugin_license, "
-                        f"then run `{ctx.apply}`.",
+                        "whose plugin licence this stack does not declare, so its status is not checked here",
+                        "Declare the PluginLicense for that mini-program and pass it as plugin_license (then run "
+                        f"`{ctx.apply}`), or run the doctor on the stack that declares it.",
                     )
                 )
         return findings
@@ -362,8 +362,9 @@ def _https_tasks(ctx: _Context) -> list[Planned]:
 def _https_finding(ctx: _Context, cert: DeployedResource) -> Finding:
     name = normalise_name(str(cert.value("domain_name", cert.id)))
     renew = (
-        "Give PlayDomainCertificate a certificate that covers it (certificate= and private_key=, or cloud_cert_id=) "
-        f"and run `{ctx.apply}`."
+        f"Bind a certificate that covers {name} beyond --expiry-days: `{ctx.apply} --refresh` binds the program's "
+        "again if it was replaced in the console; otherwise give PlayDomainCertificate a renewed one (certificate= "
+        f"and private_key=, or cloud_cert_id=) and run `{ctx.apply}`."
     )
     info = ctx.client().call(DESCRIBE_LIVE_DOMAIN_CERT, DescribeLiveDomainCertRequest(DomainName=name)).DomainCertInfo
     if info is None or not (info.HttpsCrt or info.CertExpireTime):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,6 @@ class Deployment:
     outputs: Mapping[str, Any]
     settings: ProviderSettings
     apply_command: str = "tclive up"
-    config: Mapping[str, str] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[DeployedResource]:
         """The resources of one class, e.g. ``of("LiveDomain")``."""
@@ -134,7 +133,6 @@ def from_state(directory: str, stack: str, state_file: str | None = None) -> Dep
         outputs=dict(state.outputs),
         settings=_settings(config, project.program_dir),
         apply_command=f"tclive up{where}{flag}",
-        config=dict(config),
     )
 
 
@@ -239,5 +237,4 @@ def from_export(export_file: str, directory: str, stack: str) -> Deployment:
         outputs=outputs,
         settings=_settings(config, program_dir),
         apply_command=f"pulumi up --stack {stack}",
-        config=config,
     )
