@@ -5,7 +5,8 @@ an available plugin licence, the push and play domains, each domain's CNAME to T
 HTTPS, authentication and referer rules on top, and the plugin in the mini-program's ``app.json``.
 Every check here reads only (Describe* actions and DNS queries) and makes at most one API call
 per domain for each kind of check: the domains come from one paged DescribeLiveDomains list, the
-licences from one console query, DNSPod records from one list per zone.
+licences from one console query (an emulator's; Tencent has none), the CNAMEs from DNS (the zone's
+authoritative servers, asked as the provider asks them), with no API call at all.
 """
 
 from __future__ import annotations
@@ -222,7 +223,7 @@ def _domain_tasks(ctx: _Context) -> list[Planned]:
 
 
 def _domain_finding(ctx: _Context, domain: DeployedResource) -> Finding:
-    name = str(domain.value("domain_name", domain.id))
+    name = _name(domain)
     info = ctx.domain(name)
     if info is None:
         return Finding(
@@ -360,7 +361,7 @@ def _https_tasks(ctx: _Context) -> list[Planned]:
 
 
 def _https_finding(ctx: _Context, cert: DeployedResource) -> Finding:
-    name = normalise_name(str(cert.value("domain_name", cert.id)))
+    name = _name(cert)
     renew = (
         f"Bind a certificate that covers {name} beyond --expiry-days: `{ctx.apply} --refresh` binds the program's "
         "again if it was replaced in the console; otherwise give PlayDomainCertificate a renewed one (certificate= "
@@ -371,9 +372,8 @@ def _https_finding(ctx: _Context, cert: DeployedResource) -> Finding:
         return Finding(
             "https", name, "fail", "no certificate is bound", f"Run `{ctx.apply} --refresh` to bind it again."
         )
-    problems = []
-    if info.Status != 1:
-        problems.append("HTTPS is off")
+    problems = []  # the certificate's, which a new binding fixes
+    https_off = info.Status != 1
     names: list[str] = list(info.CertDomains)
     expires = parse_beijing(info.CertExpireTime) if info.CertExpireTime else None
     if info.HttpsCrt:
@@ -391,9 +391,9 @@ def _https_finding(ctx: _Context, cert: DeployedResource) -> Finding:
             f"the certificate expires {expires:%Y-%m-%d %H:%M} UTC (in {_days(expires - ctx.now)}, "
             f"within --expiry-days {ctx.expiry_days})"
         )
-    if problems:
-        fix = renew if any("certificate" in p for p in problems) else f"Run `{ctx.apply} --refresh` to turn HTTPS on."
-        return Finding("https", name, "fail", "; ".join(problems), fix)
+    if problems or https_off:
+        fix = renew if problems else f"Run `{ctx.apply} --refresh` to turn HTTPS on."
+        return Finding("https", name, "fail", "; ".join(["HTTPS is off"] * https_off + problems), fix)
     until = f", valid until {expires:%Y-%m-%d} ({_days(expires - ctx.now)})" if expires else ""
     return Finding("https", name, "pass", f"HTTPS on, the certificate covers {name}{until}")
 
@@ -405,7 +405,7 @@ def _auth_tasks(ctx: _Context) -> list[Planned]:
     declared: dict[tuple[str, str], DeployedResource] = {}
     for kind in ("PushAuthKey", "PlayAuthKey"):
         for resource in ctx.deployment.of(kind):
-            declared[(kind, normalise_name(str(resource.value("domain_name", resource.id))))] = resource
+            declared[(kind, _name(resource))] = resource
     planned: list[Planned] = []
     for domain in ctx.deployment.of("LiveDomain"):
         name = _name(domain)
