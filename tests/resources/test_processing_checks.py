@@ -99,7 +99,7 @@ REFUSALS: list[tuple[type[TcliveProvider], dict[str, Any], str, str]] = [
         "template_name",
         "at most 255 bytes of letters",
     ),
-    (TranscodeTemplateProvider, {"template_name": "sd"}, "video_bitrate", "is required"),
+    (TranscodeTemplateProvider, {"template_name": "sd"}, "video_bitrate", "is missing"),
 ]
 
 

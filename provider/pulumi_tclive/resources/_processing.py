@@ -1,13 +1,19 @@
 """What the twelve processing resources share: one declaration per template, one per rule, and their providers.
 
-A template (:class:`TemplateSpec`) declares each argument once (:class:`Arg`: the snake_case name,
-Tencent's request field, whether it is secret), and that one declaration drives:
+A template declares its inputs once, as an :class:`Inputs` declaration (resources/_inputs.py)
+completed by :func:`template_inputs` from Tencent's actions and limits: an input is required where
+Tencent's create request requires it, replaces the template where Tencent's Modify action lacks
+its field, and its documented limit (``rules/_processing.py``, with its page) joins its doc. That
+one declaration drives:
 
-- ``check``: types through the SDK-shaped request model, Tencent's documented limits
-  (``rules/_processing.py``, each with its page), no API call;
-- ``diff``: a changed argument whose field Tencent's Modify action lacks replaces the template;
-  every other change updates it in place and it keeps its id;
-- create/update/read/delete: the request bodies, and read's mapping of the console's values back.
+- ``check``: types, required inputs and nested keys (:meth:`Inputs.check`), then Tencent's limits,
+  with no API call;
+- ``diff``: a changed input that replaces (above) replaces the template; every other change
+  updates it in place and it keeps its id;
+- the resource class's signature and ``Args:`` docstring (:meth:`Inputs.document`) and what
+  ``tclive import`` writes (:meth:`Inputs.arguments`);
+- create/update/read/delete: the request bodies (Tencent's field names are the inputs' names in
+  PascalCase), and read's mapping of the console's values back.
 
 A rule (:class:`RuleSpec`) binds a template to a push domain, app and stream. Tencent has no Modify
 action for rules, so any change replaces one, deleting the old rule first
@@ -22,63 +28,103 @@ a key changed in the console shows on refresh without revealing either value.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .. import rules
 from ..cloud.api import Action, ApiObject
 from ..cloud.client import TencentCloudClient
 from ..errors import RuleViolation, TencentCloudApiError
 from ._domain_ref import domain_kind_problems, domain_reference
+from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, failures, is_unknown, say
 
 __all__ = [
-    "Arg",
     "RuleProvider",
     "RuleSpec",
     "TemplateProvider",
     "TemplateSpec",
     "describe_one",
+    "nested_inputs",
+    "rule_inputs",
     "rule_props",
     "secret_digest",
+    "template_inputs",
     "template_props",
 ]
 
 
-@dataclass(frozen=True)
-class Arg:
-    """One template argument: its name (Tencent's request field in snake_case) and whether it is a secret."""
+def template_inputs(
+    resource: str,
+    create: Action[Any, Any],
+    modify: Action[Any, Any],
+    limits: Sequence[rules.Limit],
+    *declared: Input,
+    outputs: Sequence[str] = ("template_id",),
+) -> Inputs:
+    """A template's declaration, completed from Tencent's actions and documented limits.
 
-    field: str  # Tencent's request field: "VideoBitrate"
-    secret: bool = False
+    Args:
+        resource: the resource class name.
+        create: Tencent's create action: an input its request requires is required.
+        modify: Tencent's Modify (Update) action: an input whose field it lacks replaces the template.
+        limits: Tencent's limits (``rules/_processing.py``); each one's rule and page join the input's doc.
+        declared: the inputs, in ``__init__``'s order; each one's name is Tencent's field in snake_case.
+        outputs: the outputs the resource adds.
+    """
+    completed = []
+    for given in declared:
+        field = given.api_name
+        required = create.request.model_fields[field].is_required()
+        limited = [limit for limit in limits if limit.field.split(".")[0] == field]
+        notes = [
+            f"Tencent accepts {'``' + rules.snake_case(limit.field) + '``: ' if '.' in limit.field else ''}"
+            f"{limit.rule} ({limit.source})."
+            for limit in limited
+        ]
+        completed.append(
+            dataclasses.replace(
+                given,
+                default=REQUIRED if required else given.default,
+                replaces=field not in modify.request.model_fields,
+                doc=" ".join([given.doc, *dict.fromkeys(notes)]),
+            )
+        )
+    return Inputs(resource, *completed, outputs=outputs)
 
-    @property
-    def name(self) -> str:
-        """The resource argument: ``video_bitrate``."""
-        return rules.snake_case(self.field)
+
+def nested_inputs(model: type[BaseModel], docs: Mapping[str, str]) -> tuple[Input, ...]:
+    """The keys of a nested parameter (one of Tencent's structures), one :class:`Input` per field of ``model``."""
+    kinds: dict[str, Any] = {"int": int, "str": str, "bool": bool, "float": float}
+    found = []
+    for field, info in model.model_fields.items():
+        annotation = info.annotation
+        kind = next((k for n, k in kinds.items() if n in str(annotation)), None)
+        name = rules.snake_case(field)
+        found.append(Input(name, kind, doc=docs.get(name, ""), api=field))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
 class TemplateSpec:
-    """One kind of template: its arguments, limits and Tencent's actions.
+    """One kind of template: its declaration and Tencent's actions.
 
     Args:
-        resource: the resource class name, for messages.
-        args: every argument, in the order of Tencent's create request.
+        inputs: the declaration (:func:`template_inputs`).
         limits: Tencent's documented limits (``rules/_processing.py``).
         create, modify, delete: Tencent's actions (``modify`` is the watermark's Update).
         describe: reads one template by id; ``None`` when Tencent no longer has it.
         id_field: ``TemplateId``, or the watermark's ``WatermarkId``.
     """
 
-    resource: str
-    args: tuple[Arg, ...]
+    inputs: Inputs
     limits: tuple[rules.Limit, ...]
     create: Action[Any, Any]
     modify: Action[Any, Any]
@@ -87,13 +133,9 @@ class TemplateSpec:
     id_field: str = "TemplateId"
 
     @property
-    def replacing(self) -> frozenset[str]:
-        """Arguments Tencent's Modify action cannot change: a change replaces the template."""
-        return frozenset(a.name for a in self.args if a.field not in self.modify.request.model_fields)
-
-    def arg(self, name: str) -> Arg:
-        """The argument called ``name``."""
-        return next(a for a in self.args if a.name == name)
+    def resource(self) -> str:
+        """The resource class name, for messages."""
+        return self.inputs.resource
 
 
 def secret_digest(value: str) -> str:
@@ -101,37 +143,9 @@ def secret_digest(value: str) -> str:
     return hashlib.sha256(f"tclive-processing-secret\0{value}".encode()).hexdigest()[:16]
 
 
-def _nested_model(model: type[BaseModel], field: str) -> type[BaseModel] | None:
-    annotation = model.model_fields[field].annotation
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None
-
-
-def _to_tencent(model: type[BaseModel], field: str, value: object) -> object:
-    """A nested argument's dict with snake_case keys → Tencent's keys (unknown keys kept, for check to name)."""
-    nested = _nested_model(model, field)
-    if nested is None or not isinstance(value, Mapping):
-        return value
-    by_name = {rules.snake_case(name): name for name in nested.model_fields}
-    return {by_name.get(str(key), str(key)): item for key, item in value.items()}
-
-
-def _from_tencent(value: object) -> object:
+def _from_tencent(declared: Input, value: object) -> object:
     if isinstance(value, BaseModel):
-        return {rules.snake_case(k): v for k, v in value.model_dump().items() if v is not None}
-    return value
-
-
-def _whole_numbers(value: object) -> object:
-    """Pulumi sends numbers as floats: ``900.0`` → 900, recursively, so state and diffs compare like for like."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, Mapping):
-        return {k: _whole_numbers(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_whole_numbers(v) for v in value]
+        return declared.from_api(value.model_dump())
     return value
 
 
@@ -140,71 +154,52 @@ class TemplateProvider(TcliveProvider):
 
     spec: TemplateSpec
 
-    def _inputs(self, props: Mapping[str, Any]) -> dict[str, Any]:
-        return {a.name: _whole_numbers(props.get(a.name)) for a in self.spec.args}
-
     def _body(self, inputs: Mapping[str, Any], action: Action[Any, Any]) -> dict[str, Any]:
-        """The request body for ``action``: arguments given (not ``None``) whose field the action has."""
-        model = action.request
-        return {
-            a.field: _to_tencent(model, a.field, inputs[a.name])
-            for a in self.spec.args
-            if inputs.get(a.name) is not None and a.field in model.model_fields
-        }
+        """The request body for ``action``: inputs given (not ``None``) whose field the action has."""
+        body: dict[str, Any] = {}
+        for declared in self.spec.inputs.inputs:
+            value = inputs.get(declared.name)
+            if value is not None and declared.api_name in action.request.model_fields:
+                body[declared.api_name] = declared.to_api(value) if declared.fields else value
+        return body
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = {**{k: v for k, v in news.items() if k not in self._inputs({})}, **self._inputs(news)}
-        known = {k: v for k, v in inputs.items() if not is_unknown(v)}
-        body = self._body(known, self.spec.create)
-        found: list[CheckFailure] = []
-        for arg in self.spec.args:
-            if self.spec.create.request.model_fields[arg.field].is_required() and inputs[arg.name] is None:
-                found.append(CheckFailure(arg.name, f"{self.spec.resource}: {arg.name} is required. Give it a value."))
-        try:
-            self.spec.create.request.model_validate(body)
-        except ValidationError as exc:
-            for error in exc.errors():
-                if error["type"] == "missing":  # reported above, or unknown until apply
-                    continue
-                path = ".".join(rules.snake_case(str(part)) for part in error["loc"])
-                top = self.spec.arg(path.split(".")[0])
-                shown = "(a secret, not shown)" if top.secret else repr(error.get("input"))
-                found.append(
-                    CheckFailure(
-                        top.name,
-                        f"{self.spec.resource}: {path} {shown} is not accepted ({error['msg']}). "
-                        "Give a value of the documented type (help(<resource class>)).",
-                    )
-                )
-        if not found:  # a nested argument's failure is reported on the argument; its message names the key
+        inputs, problems = self.spec.inputs.check(news)
+        secrets = set(self.spec.inputs.secret_names)
+        found = [
+            CheckFailure(
+                p.property.split(".")[0],
+                f"{p.property} (a secret, not shown) is not text. Give text." if p.property in secrets else p.message(),
+            )
+            for p in problems
+        ]
+        if not found:  # a nested input's failure is reported on the input; its message names the key
+            known = {k: v for k, v in inputs.items() if not is_unknown(v)}
             found = [
                 CheckFailure(problem.property.split(".")[0], problem.message())
-                for _, problem in rules.check_limits(body, self.spec.limits)
+                for _, problem in rules.check_limits(self._body(known, self.spec.create), self.spec.limits)
             ]
         return CheckResult(inputs, found)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = self._inputs(olds), self._inputs(news)
-        changed: list[str] = []
-        for arg in self.spec.args:
-            value = new[arg.name]
-            if is_unknown(value):
-                changed.append(arg.name)
-            elif arg.secret:
-                before = olds.get(f"{arg.name}_digest") or ""
-                if (secret_digest(str(value)) if value is not None else "") != before:
-                    changed.append(arg.name)
-            elif value != old[arg.name]:
-                changed.append(arg.name)
-        replaces = [name for name in changed if name in self.spec.replacing]
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+        declared = self.spec.inputs
+        changed = declared.changed(olds, news)
+        for name in declared.secret_names:  # through the digest: the old value may be withheld (a secret)
+            value = news.get(name)
+            if is_unknown(value) or (secret_digest(str(value)) if value is not None else "") != (
+                olds.get(f"{name}_digest") or ""
+            ):
+                changed.append(name)
+        return DiffResult(
+            changes=bool(changed), replaces=declared.replacements(changed, news), delete_before_replace=False
+        )
 
     def _outputs(self, inputs: Mapping[str, Any], template_id: int) -> dict[str, Any]:
-        outputs = {k: v for k, v in inputs.items() if not self.spec.arg(k).secret}
-        for arg in self.spec.args:
-            if arg.secret:
-                value = inputs.get(arg.name)
-                outputs[f"{arg.name}_digest"] = secret_digest(str(value)) if value is not None else ""
+        secrets = self.spec.inputs.secret_names
+        outputs = {k: v for k, v in inputs.items() if k not in secrets}
+        for name in secrets:
+            value = inputs.get(name)
+            outputs[f"{name}_digest"] = secret_digest(str(value)) if value is not None else ""
         return {**outputs, "template_id": template_id}
 
     def _refused(self, exc: TencentCloudApiError) -> RuleViolation:
@@ -214,7 +209,7 @@ class TemplateProvider(TcliveProvider):
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = self._inputs(props)
+        inputs = self.spec.inputs.values(props)
         action = self.spec.create
         try:
             answer = self.runtime.client().call(action, action.request.model_validate(self._body(inputs, action)))
@@ -226,7 +221,7 @@ class TemplateProvider(TcliveProvider):
         return CreateResult(str(template_id), self._outputs(inputs, template_id))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = self._inputs(news)
+        inputs = self.spec.inputs.values(news)
         action = self.spec.modify
         body = {self.spec.id_field: int(id_), **self._body(inputs, action)}
         try:
@@ -241,19 +236,19 @@ class TemplateProvider(TcliveProvider):
         info = self.spec.describe(self.runtime.client(), int(id_))
         if info is None:
             return ReadResult("", {})
-        old = self._inputs(props)
+        old = self.spec.inputs.values(props)
         inputs = dict(old)
         digests: dict[str, str] = {}
-        for arg in self.spec.args:
-            current = _from_tencent(getattr(info, arg.field, None))
-            if arg.secret:
-                digests[f"{arg.name}_digest"] = secret_digest(str(current)) if current else ""
-            elif old[arg.name] is not None and current is not None:
+        for declared in self.spec.inputs.inputs:
+            current = _from_tencent(declared, getattr(info, declared.api_name, None))
+            if declared.secret:
+                digests[f"{declared.name}_digest"] = secret_digest(str(current)) if current else ""
+            elif old[declared.name] is not None and current is not None:
                 # Only what the program declares is compared: defaults Tencent fills in are not drift.
-                declared = old[arg.name]
-                if isinstance(declared, Mapping) and isinstance(current, Mapping):
-                    current = {k: current.get(k, v) for k, v in declared.items()}
-                inputs[arg.name] = current
+                wanted = old[declared.name]
+                if isinstance(wanted, Mapping) and isinstance(current, Mapping):
+                    current = {k: (current.get(k, v) if v is not None else None) for k, v in wanted.items()}
+                inputs[declared.name] = current
         outputs = {**self._outputs(inputs, int(id_)), **digests}
         return ReadResult(id_, outputs, inputs)
 
@@ -292,36 +287,69 @@ def describe_one(
     return describe
 
 
-def template_props(spec: TemplateSpec, given: Mapping[str, Any]) -> dict[str, Any]:
-    """A resource's ``__init__`` arguments as its properties: secrets wrapped, ``template_id`` an output."""
-    props: dict[str, Any] = {}
-    for arg in spec.args:
-        value = given.get(arg.name)
-        props[arg.name] = pulumi.Output.secret(value) if arg.secret and value is not None else value
-        if arg.secret:
-            props[f"{arg.name}_digest"] = None
-    return {**props, "template_id": None}
+def template_props(inputs: Inputs, given: Mapping[str, Any]) -> dict[str, Any]:
+    """A template's ``__init__`` arguments as its properties: secrets wrapped, their digests and ``template_id`` outputs."""
+    return {**inputs.props(given), **{f"{name}_digest": None for name in inputs.secret_names}}
+
+
+def rule_inputs(resource: str, template: str, *, per_stream: bool = True) -> Inputs:
+    """A rule's declaration: every input replaces the rule (Tencent has no Modify action for rules).
+
+    Args:
+        resource: the resource class name.
+        template: the template resource it binds, for the docs.
+        per_stream: ``False`` for callback rules, which bind a domain and app only.
+    """
+    stream = (Input("stream_name", str, "", doc='One stream; ``""``: every stream.', replaces=True),)
+    return Inputs(
+        resource,
+        Input(
+            "domain_name",
+            str,
+            REQUIRED,
+            doc="The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.",
+            replaces=True,
+            normalize=rules.normalize_domain_name,
+            validated_by="domain_kind_problems",
+        ),
+        Input("template_id", int, REQUIRED, doc=f"The {template}'s ``template_id``.", replaces=True, range=(1, None)),
+        Input(
+            "app_name",
+            str,
+            "",
+            doc='The app (the path segment of push URLs, usually ``live``); ``""``: every app.',
+            replaces=True,
+        ),
+        *(stream if per_stream else ()),
+        Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    )
 
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """One kind of rule: Tencent's actions and how a rule is keyed.
+    """One kind of rule: its declaration and Tencent's actions.
 
     Args:
-        resource: the resource class name, for messages.
-        template: the template resource it binds, for messages.
+        inputs: the declaration (:func:`rule_inputs`).
         create, delete, describe: Tencent's actions (describe lists every rule of the kind).
-        per_stream: ``False`` for callback rules, which bind a domain and app only.
         ladder: ``True`` for transcoding, where one stream may carry several templates (one rule each).
     """
 
-    resource: str
-    template: str
+    inputs: Inputs
     create: Action[Any, Any]
     delete: Action[Any, Any]
     describe: Action[Any, Any]
-    per_stream: bool = True
     ladder: bool = False
+
+    @property
+    def resource(self) -> str:
+        """The resource class name, for messages."""
+        return self.inputs.resource
+
+    @property
+    def per_stream(self) -> bool:
+        """``False`` for callback rules, which bind a domain and app only."""
+        return "stream_name" in self.inputs.names
 
 
 class RuleProvider(TcliveProvider):
@@ -329,47 +357,23 @@ class RuleProvider(TcliveProvider):
 
     spec: RuleSpec
 
-    def _inputs(self, props: Mapping[str, Any]) -> dict[str, Any]:
-        template_id = props.get("template_id")
-        inputs = {
-            "domain_name": props.get("domain_name"),
-            "domain_type": props.get("domain_type"),
-            "app_name": props.get("app_name") or "",
-            "template_id": template_id if is_unknown(template_id) else _whole_numbers(template_id),
-        }
-        if self.spec.per_stream:
-            inputs["stream_name"] = props.get("stream_name") or ""
-        return inputs
-
     def _key(self, inputs: Mapping[str, Any]) -> str:
-        parts = [str(inputs["domain_name"]), str(inputs["app_name"]), str(inputs.get("stream_name", ""))]
-        if not self.spec.per_stream:
-            parts.pop()
+        parts = [str(inputs["domain_name"]), str(inputs["app_name"])]
+        if self.spec.per_stream:
+            parts.append(str(inputs["stream_name"]))
         if self.spec.ladder:
             parts.append(str(inputs["template_id"]))
         return "/".join(parts)
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = {**news, **self._inputs(news)}
-        if isinstance(inputs.get("domain_name"), str):
-            inputs["domain_name"] = rules.normalize_domain_name(inputs["domain_name"])
-        problems = domain_kind_problems(
+        inputs, problems = self.spec.inputs.check(news)
+        problems += domain_kind_problems(
             inputs,
             self.spec.resource,
             "push",
             f"Tencent applies {self.spec.resource} rules to the streams pushed to a push domain: bind it to the "
             "push domain, and viewers of every play domain get the result.",
         )
-        template_id = inputs["template_id"]
-        if not is_unknown(template_id) and not (isinstance(template_id, int) and template_id > 0):
-            problems.append(
-                rules.Problem(
-                    "template_id",
-                    template_id,
-                    f"template_id {template_id!r} is not a template id.",
-                    f"Pass the {self.spec.template}'s template_id output.",
-                )
-            )
         for name in ("app_name", "stream_name"):
             value = inputs.get(name)
             if isinstance(value, str) and ("/" in value or " " in value):
@@ -379,9 +383,8 @@ class RuleProvider(TcliveProvider):
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = self._inputs(olds), self._inputs(news)
-        keys = [k for k in new if k != "domain_type"]
-        changed = [k for k in keys if is_unknown(new[k]) or new[k] != old[k]]
+        changed = self.spec.inputs.changed(olds, news)
+        # Every change replaces, an unknown template id too: a rule has no update.
         return DiffResult(changes=bool(changed), replaces=changed, delete_before_replace=True)
 
     def _body(self, inputs: Mapping[str, Any], action: Action[Any, Any]) -> Any:
@@ -394,7 +397,7 @@ class RuleProvider(TcliveProvider):
         return action.request.model_validate({k: v for k, v in fields.items() if k in action.request.model_fields})
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = self._inputs(props)
+        inputs = self.spec.inputs.values(props)
         try:
             self.runtime.client().call(self.spec.create, self._body(inputs, self.spec.create))
         except TencentCloudApiError as exc:
@@ -411,24 +414,19 @@ class RuleProvider(TcliveProvider):
         return CreateResult(self._key(inputs), inputs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        inputs = self._inputs(props)
+        inputs = self.spec.inputs.values(props)
         answer = self.runtime.client().call(self.spec.describe, self.spec.describe.request())
         for rule in answer.Rules:
-            found = {
-                **inputs,
-                "domain_name": rule.DomainName,
-                "app_name": rule.AppName,
-                "template_id": rule.TemplateId,
-            }
+            found = {**inputs, "domain_name": rule.DomainName, "app_name": rule.AppName, "template_id": rule.TemplateId}
             if self.spec.per_stream:
-                found["stream_name"] = getattr(rule, "StreamName", "")
+                found["stream_name"] = rule.StreamName
             same_place = self._key({**found, "template_id": inputs["template_id"]}) == id_
             if same_place and (not self.spec.ladder or rule.TemplateId == inputs["template_id"]):
                 return ReadResult(id_, found, found)
         return ReadResult("", {})
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        inputs = self._inputs(props)
+        inputs = self.spec.inputs.values(props)
         try:
             self.runtime.client().call(self.spec.delete, self._body(inputs, self.spec.delete))
         except TencentCloudApiError as exc:
@@ -439,8 +437,8 @@ class RuleProvider(TcliveProvider):
 
 
 def rule_props(
-    domain_name: Any, given: Mapping[str, Any], opts: pulumi.ResourceOptions | None
+    inputs: Inputs, domain_name: Any, given: Mapping[str, Any], opts: pulumi.ResourceOptions | None
 ) -> tuple[dict[str, Any], pulumi.ResourceOptions]:
     """A rule's ``__init__`` arguments as properties; a :class:`LiveDomain` lends its type to the play-domain check."""
     name, domain_type, merged = domain_reference(domain_name, opts)
-    return {"domain_name": name, "domain_type": domain_type, **given}, merged
+    return inputs.props(given, domain_name=name, domain_type=domain_type), merged

@@ -28,33 +28,55 @@ from ..cloud.processing import (
     DESCRIBE_LIVE_CALLBACK_TEMPLATE,
     MODIFY_LIVE_CALLBACK_TEMPLATE,
 )
+from ._inputs import Input
 from ._processing import (
-    Arg,
     RuleProvider,
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    rule_inputs,
     rule_props,
+    template_inputs,
     template_props,
 )
 
-__all__ = ["CALLBACK_TEMPLATE", "CallbackRule", "CallbackRuleProvider", "CallbackTemplate", "CallbackTemplateProvider"]
-
-CALLBACK_TEMPLATE = TemplateSpec(
+__all__ = [
+    "CALLBACK_TEMPLATE",
+    "INPUTS",
+    "RULE_INPUTS",
+    "CallbackRule",
+    "CallbackRuleProvider",
     "CallbackTemplate",
-    (
-        Arg("TemplateName"),
-        Arg("Description"),
-        Arg("StreamBeginNotifyUrl"),
-        Arg("StreamEndNotifyUrl"),
-        Arg("RecordNotifyUrl"),
-        Arg("RecordStatusNotifyUrl"),
-        Arg("SnapshotNotifyUrl"),
-        Arg("PornCensorshipNotifyUrl"),
-        Arg("PushExceptionNotifyUrl"),
-        Arg("CallbackKey", secret=True),
+    "CallbackTemplateProvider",
+]
+
+_URL_DOC = "Called {}; left out, Tencent sends no such callback."
+INPUTS = template_inputs(
+    "CallbackTemplate",
+    CREATE_LIVE_CALLBACK_TEMPLATE,
+    MODIFY_LIVE_CALLBACK_TEMPLATE,
+    rules.CALLBACK_LIMITS,
+    Input("template_name", str, doc="The template's name."),
+    Input("description", str, doc="Free text (letters, digits, ``_`` and ``-``), optional."),
+    Input("stream_begin_notify_url", str, doc=_URL_DOC.format("when a stream starts (the room goes live)")),
+    Input("stream_end_notify_url", str, doc=_URL_DOC.format("when a stream stops")),
+    Input("record_notify_url", str, doc=_URL_DOC.format("when a recording file is ready")),
+    Input("record_status_notify_url", str, doc=_URL_DOC.format("when recording starts or ends")),
+    Input("snapshot_notify_url", str, doc=_URL_DOC.format("for each snapshot")),
+    Input("porn_censorship_notify_url", str, doc=_URL_DOC.format("when content review flags a snapshot")),
+    Input("push_exception_notify_url", str, doc=_URL_DOC.format("when a push fails")),
+    Input(
+        "callback_key",
+        str,
+        doc="The key Tencent signs callbacks with, so the backend can check them; state holds ``callback_key_digest``.",
+        secret=True,
+        compared=False,
     ),
+    outputs=("template_id", "callback_key_digest"),
+)
+CALLBACK_TEMPLATE = TemplateSpec(
+    INPUTS,
     rules.CALLBACK_LIMITS,
     CREATE_LIVE_CALLBACK_TEMPLATE,
     MODIFY_LIVE_CALLBACK_TEMPLATE,
@@ -69,22 +91,9 @@ class CallbackTemplateProvider(TemplateProvider):
     spec = CALLBACK_TEMPLATE
 
 
+@INPUTS.document
 class CallbackTemplate(Resource, module="tclive", name="CallbackTemplate"):
     """Callback URLs Tencent posts stream events to (JSON over HTTP(S), signed with ``callback_key``).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        template_name: At most 255 bytes of letters, digits, ``_`` and ``-``.
-        description: Free text (same characters), optional.
-        stream_begin_notify_url: Called when a stream starts (the room goes live).
-        stream_end_notify_url: Called when a stream stops.
-        record_notify_url: Called when a recording file is ready.
-        record_status_notify_url: Called when recording starts or ends.
-        snapshot_notify_url: Called for each snapshot.
-        porn_censorship_notify_url: Called when content review flags a snapshot.
-        push_exception_notify_url: Called when a push fails.
-        callback_key: The key Tencent signs callbacks with (a secret), so the backend can check them.
-        opts: Pulumi resource options.
 
     Every URL must be ``http://`` or ``https://``; left out, Tencent sends no such callback. Every
     change updates the template in place (ModifyLiveCallbackTemplate); it keeps its ``template_id``.
@@ -110,32 +119,27 @@ class CallbackTemplate(Resource, module="tclive", name="CallbackTemplate"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(CallbackTemplateProvider(), resource_name, template_props(CALLBACK_TEMPLATE, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(CallbackTemplateProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("CallbackRule", "CallbackTemplate", per_stream=False)
 
 
 class CallbackRuleProvider(RuleProvider):
     """Dynamic provider of :class:`CallbackRule`."""
 
     spec = RuleSpec(
-        "CallbackRule",
-        "CallbackTemplate",
+        RULE_INPUTS,
         CREATE_LIVE_CALLBACK_RULE,
         DELETE_LIVE_CALLBACK_RULE,
         DESCRIBE_LIVE_CALLBACK_RULES,
-        per_stream=False,
     )
 
 
+@RULE_INPUTS.document
 class CallbackRule(Resource, module="tclive", name="CallbackRule"):
     """Binds a :class:`CallbackTemplate` to a push domain and app.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The template's ``template_id``.
-        app_name: The app (the path segment of push URLs, usually ``live``); ``""`` (default) binds the whole domain.
-        opts: Pulumi resource options.
 
     Tencent has no Modify action for rules: any change replaces the rule, the old one deleted first.
     """
@@ -152,5 +156,5 @@ class CallbackRule(Resource, module="tclive", name="CallbackRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(domain_name, {"app_name": app_name, "template_id": template_id}, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(CallbackRuleProvider(), resource_name, props, merged)

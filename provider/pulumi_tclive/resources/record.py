@@ -28,34 +28,72 @@ from ..cloud.processing import (
     DESCRIBE_LIVE_RECORD_RULES,
     DESCRIBE_LIVE_RECORD_TEMPLATE,
     MODIFY_LIVE_RECORD_TEMPLATE,
+    HlsSpecialParam,
+    RecordParam,
 )
+from ._inputs import Input
 from ._processing import (
-    Arg,
     RuleProvider,
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    nested_inputs,
+    rule_inputs,
     rule_props,
+    template_inputs,
     template_props,
 )
 
-__all__ = ["RECORD_TEMPLATE", "RecordRule", "RecordRuleProvider", "RecordTemplate", "RecordTemplateProvider"]
-
-RECORD_TEMPLATE = TemplateSpec(
+__all__ = [
+    "INPUTS",
+    "RECORD_TEMPLATE",
+    "RULE_INPUTS",
+    "RecordRule",
+    "RecordRuleProvider",
     "RecordTemplate",
-    (
-        Arg("TemplateName"),
-        Arg("Description"),
-        Arg("FlvParam"),
-        Arg("HlsParam"),
-        Arg("Mp4Param"),
-        Arg("AacParam"),
-        Arg("Mp3Param"),
-        Arg("HlsSpecialParam"),
-        Arg("CosStore"),
-        Arg("RemoveWatermark"),
+    "RecordTemplateProvider",
+]
+
+_PARAM = nested_inputs(
+    RecordParam,
+    {
+        "record_interval": "Seconds per file (Tencent's default 1800; HLS makes one file per stream).",
+        "storage_time": "Seconds kept in VOD; 0 keeps for ever.",
+        "enable": "1 records this format (Tencent's default 0).",
+        "vod_sub_app_id": "The VOD sub-application.",
+        "vod_file_name": "The file name pattern ({StreamID}, {StartYear}…).",
+        "procedure": "The VOD task flow run on each file.",
+        "storage_mode": "``normal`` or ``cold`` storage.",
+        "class_id": "The VOD category.",
+        "cos_bucket_name": "The COS bucket (with ``cos_store=1``), without its ``-<appid>`` suffix.",
+        "cos_bucket_region": "The COS bucket's region.",
+        "cos_bucket_path": "The folder in the COS bucket.",
+    },
+)
+INPUTS = template_inputs(
+    "RecordTemplate",
+    CREATE_LIVE_RECORD_TEMPLATE,
+    MODIFY_LIVE_RECORD_TEMPLATE,
+    rules.RECORD_LIMITS,
+    Input("template_name", str, doc="The template's name."),
+    Input("description", str, doc="Free text, optional."),
+    Input("flv_param", dict, doc="FLV recording; ``None`` for none.", fields=_PARAM),
+    Input("hls_param", dict, doc="HLS recording, e.g. ``{'enable': 1, 'storage_time': 30 * 86400}``.", fields=_PARAM),
+    Input("mp4_param", dict, doc="MP4 recording.", fields=_PARAM),
+    Input("aac_param", dict, doc="AAC (audio only) recording.", fields=_PARAM),
+    Input("mp3_param", dict, doc="MP3 (audio only) recording.", fields=_PARAM),
+    Input(
+        "hls_special_param",
+        dict,
+        doc="A stream back within ``flow_continue_duration`` seconds continues the same HLS file.",
+        fields=nested_inputs(HlsSpecialParam, {"flow_continue_duration": "Seconds."}),
     ),
+    Input("cos_store", int, doc="1 stores the files in COS instead of VOD."),
+    Input("remove_watermark", bool, doc="``True`` records the original stream, not the watermarked or transcoded one."),
+)
+RECORD_TEMPLATE = TemplateSpec(
+    INPUTS,
     rules.RECORD_LIMITS,
     CREATE_LIVE_RECORD_TEMPLATE,
     MODIFY_LIVE_RECORD_TEMPLATE,
@@ -70,22 +108,9 @@ class RecordTemplateProvider(TemplateProvider):
     spec = RECORD_TEMPLATE
 
 
+@INPUTS.document
 class RecordTemplate(Resource, module="tclive", name="RecordTemplate"):
     """A recording template: which formats to record, how long each file runs and how long it is kept.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        template_name: At most 255 bytes of letters, digits, ``_`` and ``-``.
-        description: Free text, optional.
-        flv_param: FLV recording (a RecordParam dict, see the module docstring), or ``None`` for none.
-        hls_param: HLS recording, e.g. ``{"enable": 1, "storage_time": 30 * 86400}`` for 30-day replays.
-        mp4_param: MP4 recording.
-        aac_param: AAC (audio only) recording.
-        mp3_param: MP3 (audio only) recording.
-        hls_special_param: ``{"flow_continue_duration": seconds}``: a stream back within it continues the same HLS file.
-        cos_store: 1 stores the files in COS instead of VOD. Tencent cannot change it: a change replaces the template.
-        remove_watermark: ``True`` records the original stream rather than the watermarked or transcoded one.
-        opts: Pulumi resource options.
 
     Every other change updates the template in place (ModifyLiveRecordTemplate); it keeps its ``template_id``.
     """
@@ -109,28 +134,22 @@ class RecordTemplate(Resource, module="tclive", name="RecordTemplate"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(RecordTemplateProvider(), resource_name, template_props(RECORD_TEMPLATE, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(RecordTemplateProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("RecordRule", "RecordTemplate")
 
 
 class RecordRuleProvider(RuleProvider):
     """Dynamic provider of :class:`RecordRule`."""
 
-    spec = RuleSpec(
-        "RecordRule", "RecordTemplate", CREATE_LIVE_RECORD_RULE, DELETE_LIVE_RECORD_RULE, DESCRIBE_LIVE_RECORD_RULES
-    )
+    spec = RuleSpec(RULE_INPUTS, CREATE_LIVE_RECORD_RULE, DELETE_LIVE_RECORD_RULE, DESCRIBE_LIVE_RECORD_RULES)
 
 
+@RULE_INPUTS.document
 class RecordRule(Resource, module="tclive", name="RecordRule"):
     """Binds a :class:`RecordTemplate` to a push domain, app and stream.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The template's ``template_id``.
-        app_name: The app (the path segment of push URLs, usually ``live``); ``""`` (default): every app.
-        stream_name: One stream; ``""`` (default): every stream.
-        opts: Pulumi resource options.
 
     Tencent keeps one recording rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
@@ -149,6 +168,5 @@ class RecordRule(Resource, module="tclive", name="RecordRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {"app_name": app_name, "stream_name": stream_name, "template_id": template_id}
-        props, merged = rule_props(domain_name, given, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(RecordRuleProvider(), resource_name, props, merged)

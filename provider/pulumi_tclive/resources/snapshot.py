@@ -23,37 +23,48 @@ from ..cloud.processing import (
     DESCRIBE_LIVE_SNAPSHOT_TEMPLATE,
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
 )
+from ._inputs import Input
 from ._processing import (
-    Arg,
     RuleProvider,
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    rule_inputs,
     rule_props,
+    template_inputs,
     template_props,
 )
 
-__all__ = ["SNAPSHOT_TEMPLATE", "SnapshotRule", "SnapshotRuleProvider", "SnapshotTemplate", "SnapshotTemplateProvider"]
-
-SNAPSHOT_TEMPLATE = TemplateSpec(
+__all__ = [
+    "INPUTS",
+    "RULE_INPUTS",
+    "SNAPSHOT_TEMPLATE",
+    "SnapshotRule",
+    "SnapshotRuleProvider",
     "SnapshotTemplate",
-    tuple(
-        Arg(field)
-        for field in (
-            "TemplateName",
-            "CosAppId",
-            "CosBucket",
-            "CosRegion",
-            "Description",
-            "SnapshotInterval",
-            "Width",
-            "Height",
-            "PornFlag",
-            "CosPrefix",
-            "CosFileName",
-        )
-    ),
+    "SnapshotTemplateProvider",
+]
+
+INPUTS = template_inputs(
+    "SnapshotTemplate",
+    CREATE_LIVE_SNAPSHOT_TEMPLATE,
+    MODIFY_LIVE_SNAPSHOT_TEMPLATE,
+    rules.SNAPSHOT_LIMITS,
+    Input("template_name", str, doc="The template's name."),
+    Input("cos_app_id", int, doc="The COS bucket's APPID."),
+    Input("cos_bucket", str, doc="The bucket name, without its ``-<appid>`` suffix."),
+    Input("cos_region", str, doc="The bucket's region, e.g. ``ap-guangzhou``."),
+    Input("description", str, doc="Free text, optional."),
+    Input("snapshot_interval", int, doc="Seconds between snapshots (Tencent's default 10)."),
+    Input("width", int, doc="Width in pixels (0 keeps the source's)."),
+    Input("height", int, doc="Height in pixels (0 keeps the source's)."),
+    Input("porn_flag", int, doc="1 sends snapshots to content review."),
+    Input("cos_prefix", str, doc="The folder in the bucket (Tencent's default ``/{Year}-{Month}-{Day}``)."),
+    Input("cos_file_name", str, doc="The file name pattern (Tencent's default ``{StreamID}-screenshot-…``)."),
+)
+SNAPSHOT_TEMPLATE = TemplateSpec(
+    INPUTS,
     rules.SNAPSHOT_LIMITS,
     CREATE_LIVE_SNAPSHOT_TEMPLATE,
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
@@ -68,23 +79,9 @@ class SnapshotTemplateProvider(TemplateProvider):
     spec = SNAPSHOT_TEMPLATE
 
 
+@INPUTS.document
 class SnapshotTemplate(Resource, module="tclive", name="SnapshotTemplate"):
     """A snapshot template: how often to take a picture of a stream, its size, and the COS bucket it goes to.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        template_name: At most 255 bytes of letters, digits, ``_`` and ``-``.
-        cos_app_id: The COS bucket's APPID.
-        cos_bucket: The bucket name, without its ``-<appid>`` suffix.
-        cos_region: The bucket's region, e.g. ``ap-guangzhou``.
-        description: Free text, optional.
-        snapshot_interval: Seconds between snapshots, 2–300 (Tencent's default 10).
-        width: Pixels, 0–3000 (0 keeps the source's).
-        height: Pixels, 0–2000 (0 keeps the source's).
-        porn_flag: 1 sends snapshots to content review.
-        cos_prefix: The folder in the bucket (Tencent's default ``/{Year}-{Month}-{Day}``).
-        cos_file_name: The file name pattern (Tencent's default ``{StreamID}-screenshot-{Hour}-{Minute}-{Second}-{Width}x{Height}{Ext}``).
-        opts: Pulumi resource options.
 
     Every change updates the template in place (ModifyLiveSnapshotTemplate); it keeps its ``template_id``.
     """
@@ -109,32 +106,27 @@ class SnapshotTemplate(Resource, module="tclive", name="SnapshotTemplate"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(SnapshotTemplateProvider(), resource_name, template_props(SNAPSHOT_TEMPLATE, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(SnapshotTemplateProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("SnapshotRule", "SnapshotTemplate")
 
 
 class SnapshotRuleProvider(RuleProvider):
     """Dynamic provider of :class:`SnapshotRule`."""
 
     spec = RuleSpec(
-        "SnapshotRule",
-        "SnapshotTemplate",
+        RULE_INPUTS,
         CREATE_LIVE_SNAPSHOT_RULE,
         DELETE_LIVE_SNAPSHOT_RULE,
         DESCRIBE_LIVE_SNAPSHOT_RULES,
     )
 
 
+@RULE_INPUTS.document
 class SnapshotRule(Resource, module="tclive", name="SnapshotRule"):
     """Binds a :class:`SnapshotTemplate` to a push domain, app and stream.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The template's ``template_id``.
-        app_name: The app (usually ``live``); ``""`` (default): every app.
-        stream_name: One stream; ``""`` (default): every stream.
-        opts: Pulumi resource options.
 
     Tencent keeps one snapshot rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
@@ -153,6 +145,5 @@ class SnapshotRule(Resource, module="tclive", name="SnapshotRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {"app_name": app_name, "stream_name": stream_name, "template_id": template_id}
-        props, merged = rule_props(domain_name, given, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(SnapshotRuleProvider(), resource_name, props, merged)

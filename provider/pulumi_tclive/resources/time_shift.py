@@ -28,9 +28,21 @@ from ..cloud.processing import (
     MODIFY_LIVE_TIME_SHIFT_TEMPLATE,
     DescribeLiveTimeShiftTemplatesRequest,
 )
-from ._processing import Arg, RuleProvider, RuleSpec, TemplateProvider, TemplateSpec, rule_props, template_props
+from ._inputs import Input
+from ._processing import (
+    RuleProvider,
+    RuleSpec,
+    TemplateProvider,
+    TemplateSpec,
+    rule_inputs,
+    rule_props,
+    template_inputs,
+    template_props,
+)
 
 __all__ = [
+    "INPUTS",
+    "RULE_INPUTS",
     "TIME_SHIFT_TEMPLATE",
     "TimeShiftRule",
     "TimeShiftRuleProvider",
@@ -44,20 +56,21 @@ def _describe(client: TencentCloudClient, template_id: int) -> ApiObject | None:
     return next((t for t in listed.Templates if t.TemplateId == template_id), None)
 
 
-TIME_SHIFT_TEMPLATE = TemplateSpec(
+INPUTS = template_inputs(
     "TimeShiftTemplate",
-    tuple(
-        Arg(field)
-        for field in (
-            "TemplateName",
-            "Duration",
-            "Description",
-            "Area",
-            "ItemDuration",
-            "RemoveWatermark",
-            "TranscodeTemplateIds",
-        )
-    ),
+    CREATE_LIVE_TIME_SHIFT_TEMPLATE,
+    MODIFY_LIVE_TIME_SHIFT_TEMPLATE,
+    rules.TIME_SHIFT_LIMITS,
+    Input("template_name", str, doc="The template's name."),
+    Input("duration", int, doc="Seconds viewers may rewind."),
+    Input("description", str, doc="Free text, optional."),
+    Input("area", str, doc="Where viewers are (Tencent's default ``Mainland``)."),
+    Input("item_duration", int, doc="Segment length in seconds (Tencent's default 5)."),
+    Input("remove_watermark", bool, doc="``True`` keeps the original stream rather than the watermarked one."),
+    Input("transcode_template_ids", list, doc="Transcoding templates whose renditions are kept too.", item=int),
+)
+TIME_SHIFT_TEMPLATE = TemplateSpec(
+    INPUTS,
     rules.TIME_SHIFT_LIMITS,
     CREATE_LIVE_TIME_SHIFT_TEMPLATE,
     MODIFY_LIVE_TIME_SHIFT_TEMPLATE,
@@ -72,19 +85,9 @@ class TimeShiftTemplateProvider(TemplateProvider):
     spec = TIME_SHIFT_TEMPLATE
 
 
+@INPUTS.document
 class TimeShiftTemplate(Resource, module="tclive", name="TimeShiftTemplate"):
     """A time-shift template: how far back viewers may rewind.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        template_name: At most 255 bytes of letters, digits, ``_`` and ``-``.
-        duration: Seconds kept: 86400, 259200, 604800, 1296000 or 2592000 (1, 3, 7, 15 or 30 days).
-        description: Free text, optional.
-        area: ``Mainland`` (Tencent's default) or ``Overseas``.
-        item_duration: Segment length in seconds, 3–10 (Tencent's default 5).
-        remove_watermark: ``True`` keeps the original stream rather than the watermarked one.
-        transcode_template_ids: Transcoding templates whose renditions are kept too.
-        opts: Pulumi resource options.
 
     Every change updates the template in place (ModifyLiveTimeShiftTemplate); it keeps its ``template_id``.
     """
@@ -105,32 +108,27 @@ class TimeShiftTemplate(Resource, module="tclive", name="TimeShiftTemplate"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(TimeShiftTemplateProvider(), resource_name, template_props(TIME_SHIFT_TEMPLATE, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(TimeShiftTemplateProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("TimeShiftRule", "TimeShiftTemplate")
 
 
 class TimeShiftRuleProvider(RuleProvider):
     """Dynamic provider of :class:`TimeShiftRule`."""
 
     spec = RuleSpec(
-        "TimeShiftRule",
-        "TimeShiftTemplate",
+        RULE_INPUTS,
         CREATE_LIVE_TIME_SHIFT_RULE,
         DELETE_LIVE_TIME_SHIFT_RULE,
         DESCRIBE_LIVE_TIME_SHIFT_RULES,
     )
 
 
+@RULE_INPUTS.document
 class TimeShiftRule(Resource, module="tclive", name="TimeShiftRule"):
     """Binds a :class:`TimeShiftTemplate` to a push domain, app and stream.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The template's ``template_id``.
-        app_name: The app (usually ``live``); ``""`` (default): every app.
-        stream_name: One stream; ``""`` (default): every stream.
-        opts: Pulumi resource options.
 
     Tencent keeps one time-shift rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
@@ -149,6 +147,5 @@ class TimeShiftRule(Resource, module="tclive", name="TimeShiftRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {"app_name": app_name, "stream_name": stream_name, "template_id": template_id}
-        props, merged = rule_props(domain_name, given, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(TimeShiftRuleProvider(), resource_name, props, merged)

@@ -26,18 +26,22 @@ from ..cloud.processing import (
     DESCRIBE_LIVE_TRANSCODE_TEMPLATE,
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
 )
+from ._inputs import Input
 from ._processing import (
-    Arg,
     RuleProvider,
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    rule_inputs,
     rule_props,
+    template_inputs,
     template_props,
 )
 
 __all__ = [
+    "INPUTS",
+    "RULE_INPUTS",
     "TRANSCODE_TEMPLATE",
     "TranscodeRule",
     "TranscodeRuleProvider",
@@ -45,31 +49,32 @@ __all__ = [
     "TranscodeTemplateProvider",
 ]
 
-TRANSCODE_TEMPLATE = TemplateSpec(
+INPUTS = template_inputs(
     "TranscodeTemplate",
-    tuple(
-        Arg(field)
-        for field in (
-            "TemplateName",
-            "Description",
-            "VideoBitrate",
-            "Acodec",
-            "AudioBitrate",
-            "Vcodec",
-            "Width",
-            "Height",
-            "Fps",
-            "Gop",
-            "Rotate",
-            "Profile",
-            "BitrateToOrig",
-            "HeightToOrig",
-            "FpsToOrig",
-            "AiTransCode",
-            "AdaptBitratePercent",
-            "ShortEdgeAsHeight",
-        )
-    ),
+    CREATE_LIVE_TRANSCODE_TEMPLATE,
+    MODIFY_LIVE_TRANSCODE_TEMPLATE,
+    rules.TRANSCODE_LIMITS,
+    Input("template_name", str, doc="The rendition's name: the suffix of its stream name (``room1_sd540``)."),
+    Input("video_bitrate", int, doc="Video bitrate in kbps."),
+    Input("description", str, doc="Free text, optional."),
+    Input("acodec", str, doc="Audio codec (Tencent's default: automatic)."),
+    Input("audio_bitrate", int, doc="Audio bitrate in kbps."),
+    Input("vcodec", str, doc="Video codec (Tencent's default ``origin``)."),
+    Input("width", int, doc="Width in pixels."),
+    Input("height", int, doc="Height in pixels."),
+    Input("fps", int, doc="Frames per second."),
+    Input("gop", int, doc="Seconds between key frames."),
+    Input("rotate", int, doc="Rotation in degrees."),
+    Input("profile", str, doc="Encoding profile (Tencent's default ``baseline``)."),
+    Input("bitrate_to_orig", int, doc="1 keeps the source's bitrate when it is lower than ``video_bitrate``."),
+    Input("height_to_orig", int, doc="1 keeps the source's height when it is lower than ``height``."),
+    Input("fps_to_orig", int, doc="1 keeps the source's frame rate when it is lower than ``fps``."),
+    Input("ai_trans_code", int, doc="1 for a top-speed codec template."),
+    Input("adapt_bitrate_percent", float, doc="Top-speed codec bitrate saving."),
+    Input("short_edge_as_height", int, doc="1 applies ``height`` to the short edge (portrait streams)."),
+)
+TRANSCODE_TEMPLATE = TemplateSpec(
+    INPUTS,
     rules.TRANSCODE_LIMITS,
     CREATE_LIVE_TRANSCODE_TEMPLATE,
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
@@ -84,31 +89,9 @@ class TranscodeTemplateProvider(TemplateProvider):
     spec = TRANSCODE_TEMPLATE
 
 
+@INPUTS.document
 class TranscodeTemplate(Resource, module="tclive", name="TranscodeTemplate"):
     """A transcoding template: one rendition (bitrate, size, frame rate, codec).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        template_name: 1–10 letters and digits (3–10 with ``ai_trans_code``); the suffix of the rendition's stream
-            name. Tencent cannot rename a template: a change replaces it.
-        video_bitrate: kbps, 0–8000 (0 keeps the source's).
-        description: Free text, optional.
-        acodec: Audio codec (Tencent's default: automatic).
-        audio_bitrate: kbps, 0–500.
-        vcodec: ``h264``, ``h265`` or ``origin`` (Tencent's default).
-        width: Pixels, 0–3000 and even (0 keeps the source's).
-        height: Pixels, 0–3000 and even (0 keeps the source's).
-        fps: Frames per second, 0–60 (0 keeps the source's).
-        gop: Seconds between key frames, 1–6.
-        rotate: 0, 90, 180 or 270 degrees.
-        profile: ``baseline`` (Tencent's default), ``main`` or ``high``.
-        bitrate_to_orig: 1 keeps the source's bitrate when it is lower than ``video_bitrate``.
-        height_to_orig: 1 keeps the source's height when it is lower than ``height``.
-        fps_to_orig: 1 keeps the source's frame rate when it is lower than ``fps``.
-        ai_trans_code: 1 for a top-speed codec template. Tencent cannot change it: a change replaces the template.
-        adapt_bitrate_percent: Top-speed codec bitrate saving, 0.0–0.9.
-        short_edge_as_height: 1 applies ``height`` to the short edge (portrait streams).
-        opts: Pulumi resource options.
 
     Every other change updates the template in place (ModifyLiveTranscodeTemplate); it keeps its ``template_id``.
     """
@@ -140,16 +123,18 @@ class TranscodeTemplate(Resource, module="tclive", name="TranscodeTemplate"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(TranscodeTemplateProvider(), resource_name, template_props(TRANSCODE_TEMPLATE, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(TranscodeTemplateProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("TranscodeRule", "TranscodeTemplate")
 
 
 class TranscodeRuleProvider(RuleProvider):
     """Dynamic provider of :class:`TranscodeRule`."""
 
     spec = RuleSpec(
-        "TranscodeRule",
-        "TranscodeTemplate",
+        RULE_INPUTS,
         CREATE_LIVE_TRANSCODE_RULE,
         DELETE_LIVE_TRANSCODE_RULE,
         DESCRIBE_LIVE_TRANSCODE_RULES,
@@ -157,16 +142,9 @@ class TranscodeRuleProvider(RuleProvider):
     )
 
 
+@RULE_INPUTS.document
 class TranscodeRule(Resource, module="tclive", name="TranscodeRule"):
     """Binds a :class:`TranscodeTemplate` to a push domain, app and stream (one rule per rung of a ladder).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The template's ``template_id``.
-        app_name: The app (usually ``live``); ``""`` (default): every app.
-        stream_name: One stream; ``""`` (default): every stream.
-        opts: Pulumi resource options.
 
     Tencent has no Modify action for rules: any change replaces the rule, the old one deleted first.
     """
@@ -184,6 +162,5 @@ class TranscodeRule(Resource, module="tclive", name="TranscodeRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {"app_name": app_name, "stream_name": stream_name, "template_id": template_id}
-        props, merged = rule_props(domain_name, given, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(TranscodeRuleProvider(), resource_name, props, merged)

@@ -25,34 +25,45 @@ from ..cloud.processing import (
     DESCRIBE_LIVE_WATERMARK_RULES,
     UPDATE_LIVE_WATERMARK,
 )
+from ._inputs import Input
 from ._processing import (
-    Arg,
     RuleProvider,
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    rule_inputs,
     rule_props,
+    template_inputs,
     template_props,
 )
 
-__all__ = ["WATERMARK", "Watermark", "WatermarkProvider", "WatermarkRule", "WatermarkRuleProvider"]
-
-WATERMARK = TemplateSpec(
+__all__ = [
+    "INPUTS",
+    "RULE_INPUTS",
+    "WATERMARK",
     "Watermark",
-    tuple(
-        Arg(field)
-        for field in (
-            "WatermarkName",
-            "PictureUrl",
-            "XPosition",
-            "YPosition",
-            "Width",
-            "Height",
-            "BackgroundWidth",
-            "BackgroundHeight",
-        )
-    ),
+    "WatermarkProvider",
+    "WatermarkRule",
+    "WatermarkRuleProvider",
+]
+
+INPUTS = template_inputs(
+    "Watermark",
+    ADD_LIVE_WATERMARK,
+    UPDATE_LIVE_WATERMARK,
+    rules.WATERMARK_LIMITS,
+    Input("watermark_name", str, doc="The watermark's name."),
+    Input("picture_url", str, doc="The picture's URL."),
+    Input("x_position", int, doc="Left offset in % of the video's width (Tencent's default 0)."),
+    Input("y_position", int, doc="Top offset in % of the video's height (Tencent's default 0)."),
+    Input("width", int, doc="% of the video's width; give width or height and the other scales."),
+    Input("height", int, doc="% of the video's height."),
+    Input("background_width", int, doc="The reference frame's width in pixels (Tencent's default 1920)."),
+    Input("background_height", int, doc="The reference frame's height in pixels (Tencent's default 1080)."),
+)
+WATERMARK = TemplateSpec(
+    INPUTS,
     rules.WATERMARK_LIMITS,
     ADD_LIVE_WATERMARK,
     UPDATE_LIVE_WATERMARK,
@@ -68,20 +79,9 @@ class WatermarkProvider(TemplateProvider):
     spec = WATERMARK
 
 
+@INPUTS.document
 class Watermark(Resource, module="tclive", name="Watermark"):
     """A watermark picture and where it sits on the video.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        watermark_name: At most 30 bytes.
-        picture_url: The picture's http(s) URL, without any of ``;(){}$>`#"'|``.
-        x_position: Left offset, 0–100 % of the width (Tencent's default 0).
-        y_position: Top offset, 0–100 % of the height (Tencent's default 0).
-        width: 0–100 % of the video's width; set width or height and the other scales (default: the picture's).
-        height: 0–100 % of the video's height.
-        background_width: The reference frame's width in pixels, 360–4096 (Tencent's default 1920).
-        background_height: The reference frame's height in pixels, 360–4096 (Tencent's default 1080).
-        opts: Pulumi resource options.
 
     Every change updates the watermark in place (UpdateLiveWatermark); it keeps its ``template_id`` (WatermarkId).
     """
@@ -103,32 +103,27 @@ class Watermark(Resource, module="tclive", name="Watermark"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {k: v for k, v in locals().items() if k not in ("self", "resource_name", "opts", "__class__")}
-        super().__init__(WatermarkProvider(), resource_name, template_props(WATERMARK, given), opts)
+        props = template_props(INPUTS, locals())
+        super().__init__(WatermarkProvider(), resource_name, props, INPUTS.options(opts))
+
+
+RULE_INPUTS = rule_inputs("WatermarkRule", "Watermark")
 
 
 class WatermarkRuleProvider(RuleProvider):
     """Dynamic provider of :class:`WatermarkRule`."""
 
     spec = RuleSpec(
-        "WatermarkRule",
-        "Watermark",
+        RULE_INPUTS,
         CREATE_LIVE_WATERMARK_RULE,
         DELETE_LIVE_WATERMARK_RULE,
         DESCRIBE_LIVE_WATERMARK_RULES,
     )
 
 
+@RULE_INPUTS.document
 class WatermarkRule(Resource, module="tclive", name="WatermarkRule"):
     """Binds a :class:`Watermark` to a push domain, app and stream.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (preview then refuses a play domain) or its name.
-        template_id: The watermark's ``template_id``.
-        app_name: The app (usually ``live``); ``""`` (default): every app.
-        stream_name: One stream; ``""`` (default): every stream.
-        opts: Pulumi resource options.
 
     Tencent keeps one watermark rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
@@ -147,6 +142,5 @@ class WatermarkRule(Resource, module="tclive", name="WatermarkRule"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        given = {"app_name": app_name, "stream_name": stream_name, "template_id": template_id}
-        props, merged = rule_props(domain_name, given, opts)
+        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
         super().__init__(WatermarkRuleProvider(), resource_name, props, merged)

@@ -31,7 +31,7 @@ __all__ = [
     "snake_case",
 ]
 
-_SDK = "the official SDK's {model} docstring (tencentcloud/live/v20180801/models.py)"
+_SDK = "the official SDK's {model} docstring in tencentcloud/live/v20180801/models.py"
 _TRANSCODE = _SDK.format(model="CreateLiveTranscodeTemplateRequest")
 _RECORD = _SDK.format(model="RecordParam") + ", https://cloud.tencent.com/document/product/267/32614"
 _SNAPSHOT = (
