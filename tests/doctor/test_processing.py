@@ -15,13 +15,19 @@ from pulumi_tclive.cloud.processing import (
     CREATE_LIVE_CALLBACK_TEMPLATE,
     CREATE_LIVE_RECORD_RULE,
     CREATE_LIVE_RECORD_TEMPLATE,
+    CREATE_LIVE_TRANSCODE_RULE,
+    CREATE_LIVE_TRANSCODE_TEMPLATE,
     DELETE_LIVE_RECORD_RULE,
+    DELETE_LIVE_TRANSCODE_RULE,
     MODIFY_LIVE_CALLBACK_TEMPLATE,
     CreateLiveCallbackRuleRequest,
     CreateLiveCallbackTemplateRequest,
     CreateLiveRecordRuleRequest,
     CreateLiveRecordTemplateRequest,
+    CreateLiveTranscodeRuleRequest,
+    CreateLiveTranscodeTemplateRequest,
     DeleteLiveRecordRuleRequest,
+    DeleteLiveTranscodeRuleRequest,
     ModifyLiveCallbackTemplateRequest,
 )
 from pulumi_tclive.doctor import DeployedResource, Deployment, Finding, doctor
@@ -127,3 +133,29 @@ def test_each_break_fails_exactly_its_subject(
     failing = [f for f in findings if f.status == "fail"]
     assert [(f.check, f.subject) for f in failing] == [("processing", subject)]
     assert detail in failing[0].detail and fix in failing[0].fix
+
+
+def test_a_transcoding_ladder_is_checked_rule_by_rule(tmp_path: Path) -> None:
+    """Two templates on one stream (a ladder): deleting one rung's rule fails that rung only."""
+    state = tmp_path / "emulator.sqlite3"
+    emulator = Emulator(state)
+    with emulator, emulator.client() as client:
+        client.call(ADD_LIVE_DOMAIN, AddLiveDomainRequest(DomainName=PUSH, DomainType=0))
+        rungs = []
+        for name, bitrate in (("sd540", 900), ("hd720", 1800)):
+            request = CreateLiveTranscodeTemplateRequest(TemplateName=name, VideoBitrate=bitrate)
+            template_id = int(client.call(CREATE_LIVE_TRANSCODE_TEMPLATE, request).TemplateId)
+            rule = CreateLiveTranscodeRuleRequest(DomainName=PUSH, TemplateId=template_id, AppName="", StreamName="")
+            client.call(CREATE_LIVE_TRANSCODE_RULE, rule)
+            rungs.append(
+                DeployedResource("TranscodeRule", name, "x", {"domain_name": PUSH, "template_id": template_id}, {})
+            )
+        hd = int(rungs[1].inputs["template_id"])
+        client.call(DELETE_LIVE_TRANSCODE_RULE, DeleteLiveTranscodeRuleRequest(DomainName=PUSH, TemplateId=hd))
+    settings = ProviderSettings.load({"tclive:endpoint": "embedded", "tclive:emulatorState": str(state)})
+    findings = doctor(Deployment("test", "dev", tuple(rungs), {}, settings))
+    sd = int(rungs[0].inputs["template_id"])
+    assert {(f.subject, f.status) for f in findings} == {
+        (f"TranscodeRule push.example.com/*/* #{sd}", "pass"),
+        (f"TranscodeRule push.example.com/*/* #{hd}", "fail"),
+    }

@@ -48,6 +48,7 @@ class _Kind:
     templates_field: str = "Templates"
     id_field: str = "TemplateId"
     per_stream: bool = True
+    ladder: bool = False
 
 
 _KINDS = (
@@ -59,7 +60,13 @@ _KINDS = (
         per_stream=False,
     ),
     _Kind("RecordRule", "RecordTemplate", DESCRIBE_LIVE_RECORD_RULES, DESCRIBE_LIVE_RECORD_TEMPLATES),
-    _Kind("TranscodeRule", "TranscodeTemplate", DESCRIBE_LIVE_TRANSCODE_RULES, DESCRIBE_LIVE_TRANSCODE_TEMPLATES),
+    _Kind(
+        "TranscodeRule",
+        "TranscodeTemplate",
+        DESCRIBE_LIVE_TRANSCODE_RULES,
+        DESCRIBE_LIVE_TRANSCODE_TEMPLATES,
+        ladder=True,
+    ),
     _Kind("SnapshotRule", "SnapshotTemplate", DESCRIBE_LIVE_SNAPSHOT_RULES, DESCRIBE_LIVE_SNAPSHOT_TEMPLATES),
     _Kind(
         "WatermarkRule",
@@ -79,7 +86,9 @@ def _rule_subject(kind: _Kind, rule: DeployedResource) -> str:
     parts = [normalise_name(str(rule.value("domain_name", ""))), str(rule.value("app_name", "") or "*")]
     if kind.per_stream:
         parts.append(str(rule.value("stream_name", "") or "*"))
-    return f"{kind.rule} {'/'.join(parts)}"
+    # A transcoding ladder binds several templates to one stream, one rule each: the template tells them apart.
+    ladder = f" #{rule.value('template_id')}" if kind.ladder else ""
+    return f"{kind.rule} {'/'.join(parts)}{ladder}"
 
 
 def _rule_findings(
@@ -113,18 +122,8 @@ def _rule_findings(
             )
             continue
         ids = sorted({r.TemplateId for r in found})
-        missing = [i for i in ids if i not in template_ids]
-        if missing:
-            findings.append(
-                Finding(
-                    "processing",
-                    subject,
-                    "fail",
-                    f"points at {kind.template} {', '.join(map(str, missing))}, which does not exist",
-                    f"Run `{apply} --refresh`: the {kind.template} is created again and the rule bound to it.",
-                )
-            )
-        elif declared and declared not in ids:
+        bound = declared if declared in ids else ids[0]
+        if declared and declared not in ids:
             findings.append(
                 Finding(
                     "processing",
@@ -134,12 +133,18 @@ def _rule_findings(
                     f"Run `{apply} --refresh` to bind it to {kind.template} {declared} again.",
                 )
             )
-        else:
+        elif bound not in template_ids:
             findings.append(
                 Finding(
-                    "processing", subject, "pass", f"bound to {kind.template} {', '.join(map(str, ids))}, which exists"
+                    "processing",
+                    subject,
+                    "fail",
+                    f"points at {kind.template} {bound}, which does not exist",
+                    f"Run `{apply} --refresh`: the {kind.template} is created again and the rule bound to it.",
                 )
             )
+        else:
+            findings.append(Finding("processing", subject, "pass", f"bound to {kind.template} {bound}, which exists"))
     return findings
 
 
