@@ -108,11 +108,11 @@ def add_doctor_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     """Register ``tclive doctor``."""
     parser = commands.add_parser(
         "doctor",
-        help="check the whole chain of a deployed stack: licence, domains, CNAMEs, HTTPS, authentication, app.json",
+        help="check the whole chain of a deployed stack: licence, domains, CNAMEs, HTTPS, authentication, processing, app.json",
         description=(
             "Check, now, every link of what the stack deployed: the plugin licence, each live domain, each CNAME at "
             "the zone's authoritative servers (and at --resolver), HTTPS certificates, push/play authentication, "
-            "referer rules and, with --app-json, the mini-program's plugin block. Reads only. Exit status: 0 when no "
+            "referer rules, stream processing rules and, with --app-json, the mini-program's plugin block. Reads only. Exit status: 0 when no "
             "check fails, 1 when one does, 2 for bad usage (no stack there, an unreadable file)."
         ),
     )
