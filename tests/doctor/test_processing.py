@@ -35,6 +35,7 @@ from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.settings import ProviderSettings
 
 PUSH = "push.example.com"
+CALLBACK_KEY = "callbackkey0123456789"
 HLS = {"RecordInterval": 1800, "StorageTime": 0, "Enable": 1}
 
 
@@ -52,7 +53,9 @@ def _deploy(client: TencentCloudClient) -> tuple[DeployedResource, ...]:
     )
     callback = client.call(
         CREATE_LIVE_CALLBACK_TEMPLATE,
-        CreateLiveCallbackTemplateRequest(TemplateName="hooks", StreamBeginNotifyUrl="https://hooks.example.com/begin"),
+        CreateLiveCallbackTemplateRequest(
+            TemplateName="hooks", StreamBeginNotifyUrl="https://hooks.example.com/begin", CallbackKey=CALLBACK_KEY
+        ),
     ).TemplateId
     client.call(
         CREATE_LIVE_CALLBACK_RULE, CreateLiveCallbackRuleRequest(DomainName=PUSH, TemplateId=callback, AppName="live")
@@ -133,6 +136,7 @@ def test_each_break_fails_exactly_its_subject(
     failing = [f for f in findings if f.status == "fail"]
     assert [(f.check, f.subject) for f in failing] == [("processing", subject)]
     assert detail in failing[0].detail and fix in failing[0].fix
+    assert not any(CALLBACK_KEY in f.detail + f.fix for f in findings)  # a secret, read from Tencent, never shown
 
 
 def test_a_transcoding_ladder_is_checked_rule_by_rule(tmp_path: Path) -> None:
