@@ -30,7 +30,10 @@ SECRET = "[secret]"
 """What a withheld secret value reads as, from either source."""
 
 _TYPE_PREFIX = "pulumi-python:dynamic/tclive:"
-_SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"  # Pulumi's marker key for a secret value in state
+# A secret in an export is {SIG_KEY: SECRET_SIG, "ciphertext"|"plaintext": …}; the same key marks assets and
+# resource references with other values (sdk/go/common/resource/sig/sig.go in https://github.com/pulumi/pulumi).
+_SIG_KEY = "4dabf18193072939515e22adb298388d"
+_SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
 _STACK_TYPE = "pulumi:pulumi:Stack"
 
 
@@ -139,7 +142,7 @@ def from_state(directory: str, stack: str, state_file: str | None = None) -> Dep
 def _unwrap(value: Any) -> Any:
     """Export values with secrets withheld: a secret object (ciphertext or plaintext) becomes :data:`SECRET`."""
     if isinstance(value, dict):
-        if _SECRET_SIGNATURE in value:
+        if value.get(_SIG_KEY) == _SECRET_SIG:
             return SECRET
         return {key: _unwrap(item) for key, item in value.items()}
     if isinstance(value, list):
