@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from datetime import datetime
 
-from ..cloud.client import TencentCloudClient
 from ..dns.base import Nameserver
 from ..errors import ConfigurationError, DnsError
 from ..resources._provider import Runtime
@@ -33,25 +31,6 @@ def _days(text: str) -> int:
     return int(text)
 
 
-class _LazyClient:
-    """The stack's API client, built on first use (a stack with only app.json to check needs none), closed after."""
-
-    def __init__(self, runtime: Runtime) -> None:
-        self._runtime = runtime
-        self._lock = threading.Lock()
-        self._client: TencentCloudClient | None = None
-
-    def __call__(self) -> TencentCloudClient:
-        with self._lock:
-            if self._client is None:
-                self._client = self._runtime.client()
-            return self._client
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-
-
 def doctor(
     deployment: Deployment,
     *,
@@ -70,17 +49,15 @@ def doctor(
     :raises ConfigurationError: an unreadable ``app_json``, malformed settings or missing credentials.
     """
     extra = app_json_findings(app_json) if app_json else []
-    runtime = Runtime(deployment.settings)
-    client = _LazyClient(runtime)
-    try:
-        planned = checks_of(
-            deployment, client, runtime.zone_servers, now=now, expiry_days=expiry_days, resolvers=resolvers
-        )
-        if planned:
-            client()  # missing credentials are bad usage (exit 2), said once, not a failure of every check
+    runtime = Runtime(deployment.settings)  # builds the client once, on first use, shared by every check
+    planned = checks_of(
+        deployment, runtime.client, runtime.zone_servers, now=now, expiry_days=expiry_days, resolvers=resolvers
+    )
+    if not planned:
+        return extra
+    # Built before any check runs: missing credentials are bad usage (exit 2), said once.
+    with runtime.client():
         return run_checks(planned) + extra
-    finally:
-        client.close()
 
 
 def _run(args: argparse.Namespace) -> int:
