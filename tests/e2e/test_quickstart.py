@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import (
     DESCRIBE_LIVE_DOMAINS,
@@ -26,7 +25,9 @@ from pulumi_tclive.cloud.live import (
     ForbidLiveDomainRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.projects import link_virtualenv
 from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,16 +70,18 @@ def open_project(directory: Path) -> Iterator[Project]:
     emulator.close()
 
 
-def copy_example(directory: Path) -> Path:
+def copy_example(tmp: Path) -> Path:
+    directory = tmp / "examples" / "quickstart"
     # Without the local state of earlier runs; the zone comes from tclive:emulatorZones in the stack file.
     shutil.copytree(EXAMPLES / "quickstart", directory, ignore=shutil.ignore_patterns(".tclive", ".tclive-state"))
+    link_virtualenv(directory, tmp)
     return directory
 
 
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[Project]:
     """The quick start as a user first clones it: no state, an empty emulator."""
-    yield from open_project(copy_example(tmp_path / "quickstart"))
+    yield from open_project(copy_example(tmp_path))
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class Applied:
 
 @pytest.fixture(scope="module")
 def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
-    directory = copy_example(tmp_path_factory.mktemp("e2e") / "quickstart")
+    directory = copy_example(tmp_path_factory.mktemp("e2e"))
     return Applied(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}).up())
 
 
@@ -99,7 +102,9 @@ def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
 def applied(applied_once: Applied, tmp_path: Path) -> Iterator[Project]:
     """A copy of the quick start right after its first ``up``: each test changes only its own copy."""
     assert applied_once.up.ok, applied_once.up.text
-    yield from open_project(copy_project(applied_once.directory, tmp_path / "quickstart"))
+    directory = copy_project(applied_once.directory, tmp_path / "examples" / "quickstart")
+    link_virtualenv(directory, tmp_path)
+    yield from open_project(directory)
 
 
 def ops(result: RunResult) -> dict[str, int]:
@@ -110,7 +115,7 @@ def test_preview_shows_the_plan_and_makes_no_cloud_call(fresh: Project) -> None:
     before = fresh.calls()
     result = fresh.engine.preview()
     assert result.ok, result.text
-    assert ops(result) == {"create": 9}  # 8 + the push domain's PushAuthKey (push auth on by default)
+    assert ops(result) == {"create": 15}  # 8, the push domain's PushAuthKey, 3 templates and their 3 rules
     assert "pulumi-python:dynamic/tclive:LiveDomain acme-mp-play" in result.text
     assert fresh.calls() == before
     assert fresh.domains() == {}
@@ -118,7 +123,7 @@ def test_preview_shows_the_plan_and_makes_no_cloud_call(fresh: Project) -> None:
 
 def test_up_creates_everything(applied_once: Applied, applied: Project) -> None:
     result = applied_once.up
-    assert ops(result) == {"create": 9}  # 8 + the push domain's PushAuthKey (push auth on by default)
+    assert ops(result) == {"create": 15}  # 8, the push domain's PushAuthKey, 3 templates and their 3 rules
     assert applied.domains() == {
         "mp-play.example.com": (1, 1, 1),
         "play.example.com": (1, 0, 1),

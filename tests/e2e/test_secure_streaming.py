@@ -22,6 +22,7 @@ from pulumi_tclive.cloud.streaming import (
 )
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.projects import link_virtualenv
 from tests.fixtures.snapshots import copy_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,10 +52,12 @@ class Applied:
 
 @pytest.fixture(scope="module")
 def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
-    directory = tmp_path_factory.mktemp("e2e") / "secure-streaming"
+    base = tmp_path_factory.mktemp("e2e")
+    directory = base / "examples" / "secure-streaming"
     # Without the local state of earlier runs (`make examples` applies it in place).
     ignored = shutil.ignore_patterns(".tclive", ".tclive-state")
     shutil.copytree(REPO / "examples" / "secure-streaming", directory, ignore=ignored)
+    link_virtualenv(directory, base)
     # Out of the box: the stack file's tclive:emulatorZones gives the emulator's account its DNSPod zone.
     return Applied(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}).up())
 
@@ -63,7 +66,8 @@ def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
 def example(applied_once: Applied, tmp_path: Path) -> Iterator[Example]:
     """A copy of the applied example: each test changes only its own copy."""
     assert applied_once.up.ok, applied_once.up.text
-    directory = copy_project(applied_once.directory, tmp_path / "secure-streaming")
+    directory = copy_project(applied_once.directory, tmp_path / "examples" / "secure-streaming")
+    link_virtualenv(directory, tmp_path)
     with Emulator(directory / ".tclive" / "emulator.sqlite3") as emulator, emulator.client() as console:
         yield Example(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}), console)
 
