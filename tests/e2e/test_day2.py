@@ -39,7 +39,7 @@ from pulumi_tclive.emulator.console_api import (
     PayPluginLicenseRequest,
 )
 from pulumi_tclive.testing import Engine, RunResult
-from tests.fixtures.snapshots import copy_project
+from tests.fixtures.snapshots import Applied
 
 REPO = Path(__file__).resolve().parents[2]
 APP_ID = "wx0123456789abcdef"
@@ -123,18 +123,9 @@ MP_RECORD = {"mp-play": "mp-play.example.com.tlivecdn.com."}
 # --- 1. the play domain and its CNAME can never be deleted, and can be released on purpose -------------------
 
 
-@dataclass(frozen=True)
-class Applied:
-    """A stack directory after an ``up``, and that run's result (taken once per module)."""
-
-    directory: Path
-    up: RunResult
-
-
 def open_copy(applied: Applied, directory: Path) -> Iterator[Stack]:
     """A stack on a copy of ``applied``'s directory, so a test changes only its own copy."""
-    assert applied.up.ok, applied.up.text
-    with open_stack(copy_project(applied.directory, directory), zone=False) as stack:
+    with open_stack(applied.copy_to(directory), zone=False) as stack:
         yield stack
 
 

@@ -28,7 +28,7 @@ from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.testing import Engine, RunResult
 from tests.fixtures.projects import link_virtualenv
-from tests.fixtures.snapshots import copy_project
+from tests.fixtures.snapshots import Applied
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -84,14 +84,6 @@ def fresh(tmp_path: Path) -> Iterator[Project]:
     yield from open_project(copy_example(tmp_path))
 
 
-@dataclass(frozen=True)
-class Applied:
-    """The quick start after its first ``up``, and that run's result (taken once per module)."""
-
-    directory: Path
-    up: RunResult
-
-
 @pytest.fixture(scope="module")
 def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
     directory = copy_example(tmp_path_factory.mktemp("e2e"))
@@ -101,10 +93,7 @@ def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
 @pytest.fixture
 def applied(applied_once: Applied, tmp_path: Path) -> Iterator[Project]:
     """A copy of the quick start right after its first ``up``: each test changes only its own copy."""
-    assert applied_once.up.ok, applied_once.up.text
-    directory = copy_project(applied_once.directory, tmp_path / "examples" / "quickstart")
-    link_virtualenv(directory, tmp_path)
-    yield from open_project(directory)
+    yield from open_project(applied_once.copy_to(tmp_path / "examples" / "quickstart", within=tmp_path))
 
 
 def ops(result: RunResult) -> dict[str, int]:

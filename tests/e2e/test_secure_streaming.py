@@ -21,9 +21,9 @@ from pulumi_tclive.cloud.streaming import (
     DescribeLivePushAuthKeyRequest,
 )
 from pulumi_tclive.emulator import Emulator
-from pulumi_tclive.testing import Engine, RunResult
+from pulumi_tclive.testing import Engine
 from tests.fixtures.projects import link_virtualenv
-from tests.fixtures.snapshots import copy_project
+from tests.fixtures.snapshots import Applied
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,14 +42,6 @@ class Example:
         return info.MasterAuthKey
 
 
-@dataclass(frozen=True)
-class Applied:
-    """The example after its first ``up``, and that run's result (taken once per module)."""
-
-    directory: Path
-    up: RunResult
-
-
 @pytest.fixture(scope="module")
 def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
     base = tmp_path_factory.mktemp("e2e")
@@ -65,9 +57,7 @@ def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
 @pytest.fixture
 def example(applied_once: Applied, tmp_path: Path) -> Iterator[Example]:
     """A copy of the applied example: each test changes only its own copy."""
-    assert applied_once.up.ok, applied_once.up.text
-    directory = copy_project(applied_once.directory, tmp_path / "examples" / "secure-streaming")
-    link_virtualenv(directory, tmp_path)
+    directory = applied_once.copy_to(tmp_path / "examples" / "secure-streaming", within=tmp_path)
     with Emulator(directory / ".tclive" / "emulator.sqlite3") as emulator, emulator.client() as console:
         yield Example(directory, Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)}), console)
 

@@ -37,7 +37,7 @@ from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeReq
 from pulumi_tclive.resources.auth_keys import digest_matches
 from pulumi_tclive.testing import Engine, RunResult
 from tests.fixtures.certs import issue
-from tests.fixtures.snapshots import copy_project
+from tests.fixtures.snapshots import Applied
 
 REPO = Path(__file__).resolve().parents[2]
 PUSH, PLAY = "push.example.com", "play.example.com"
@@ -147,14 +147,6 @@ def fresh(tmp_path: Path) -> Iterator[Stack]:
     yield from open_stack(write_project(tmp_path / "streaming"))
 
 
-@dataclass(frozen=True)
-class Applied:
-    """The project after its first ``up`` on the default config, and that run's result (once per module)."""
-
-    directory: Path
-    up: RunResult
-
-
 @pytest.fixture(scope="module")
 def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
     directory = write_project(tmp_path_factory.mktemp("streaming") / "streaming")
@@ -164,8 +156,7 @@ def applied_once(tmp_path_factory: pytest.TempPathFactory) -> Applied:
 @pytest.fixture
 def stack(applied_once: Applied, tmp_path: Path) -> Iterator[Stack]:
     """A copy of the applied project: each test changes only its own copy."""
-    assert applied_once.up.ok, applied_once.up.text
-    yield from open_stack(copy_project(applied_once.directory, tmp_path / "streaming"))
+    yield from open_stack(applied_once.copy_to(tmp_path / "streaming"))
 
 
 def ops(result: RunResult) -> dict[str, int]:
