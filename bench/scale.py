@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import SET_FAULTS, FaultRule, SetFaultsRequest
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import SET_FAULTS, FaultRule, SetFaultsRequest
 
 from ._common import (
     REPO_ROOT,

@@ -190,7 +190,7 @@ class PlayDomainCertificateProvider(TcliveProvider):
 
     def _bind(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
         domain = str(inputs["domain_name"])
-        from .domain import describe_live_domain
+        from ..cloud.live import describe_live_domain
 
         info = describe_live_domain(client, domain)
         if info is None:
