@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
+from tests.fixtures.projects import link_virtualenv
 
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.emulator import Emulator
@@ -162,8 +163,9 @@ def _provider_operations(counter: _Counter, config: dict[str, str]) -> None:
 
 def _quickstart(counter: _Counter, tmp: Path) -> None:
     """Preview (→ 0 calls), up, then preview and up again with nothing to change, of a copy of the quick start."""
-    project = tmp / "quickstart"
+    project = tmp / "examples" / "quickstart"
     shutil.copytree(QUICKSTART, project, ignore=shutil.ignore_patterns(".tclive", ".tclive-state", "__pycache__"))
+    link_virtualenv(project, tmp)
     state = project / ".tclive" / "emulator.sqlite3"
     emulator = Emulator(state)
     with emulator.client() as console:

@@ -27,6 +27,7 @@ from .cloud.dnspod import (
     DescribeRecordListRequest,
 )
 from .cloud.live import LIVE_ACTIONS, list_live_domains
+from .doctor import add_doctor_command
 from .emulator import Emulator, EmulatorServer, ensure_zone, serve
 from .emulator.console_api import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .emulator.nameserver import EmulatorNameserver
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_emulator_commands(commands)
     add_import_command(commands)
     add_url_commands(commands)  # tclive url sign (url_command.py)
+    add_doctor_command(commands)  # tclive doctor (doctor/)
     return parser
 
 

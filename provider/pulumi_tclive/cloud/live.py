@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, Field
 
 from ..errors import TencentCloudApiError
 from .api import Action, ApiObject, ApiRequest, ApiResponse
+from .processing import PROCESSING_ACTIONS
 from .streaming import STREAMING_ACTIONS
 
 if TYPE_CHECKING:
@@ -269,6 +270,7 @@ LIVE_ACTIONS = (
     MODIFY_LIVE_PLAY_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
     *STREAMING_ACTIONS,  # auth keys, certificates, referer: cloud/streaming.py
+    *PROCESSING_ACTIONS,  # callback, record, transcode, snapshot, watermark, time-shift: cloud/processing.py
 )
 
 

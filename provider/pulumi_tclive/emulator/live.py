@@ -40,6 +40,7 @@ from ..cloud.live import (
 from .clock import BEIJING, beijing_month, beijing_text, from_unix, iso_utc, parse_beijing, parse_iso_utc
 from .context import Context, Handler, fail
 from .dnspod import current_cname, txt_values
+from .processing import PROCESSING_HANDLERS
 from .streaming import STREAMING_HANDLERS, domain_added, domain_deleted
 
 __all__ = [
@@ -506,4 +507,5 @@ LIVE_HANDLERS: dict[str, Handler] = {
     "ModifyLivePlayDomain": modify_live_play_domain,
     "DescribeBillBandwidthAndFluxList": describe_bill_bandwidth_and_flux_list,
     **STREAMING_HANDLERS,
+    **PROCESSING_HANDLERS,
 }

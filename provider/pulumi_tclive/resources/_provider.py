@@ -38,10 +38,12 @@ if TYPE_CHECKING:
     from ..emulator import Emulator
 
 __all__ = [
+    "DRIFTED",
     "Runtime",
     "TcliveProvider",
     "as_bool",
     "as_int",
+    "drifted",
     "failures",
     "is_unknown",
     "known",
@@ -61,6 +63,24 @@ def is_unknown(value: object) -> bool:
 def known(props: Mapping[str, Any], key: str) -> bool:
     """True when ``key`` is present with a known value."""
     return key in props and not is_unknown(props[key])
+
+
+DRIFTED = "drifted"
+"""The output listing what ``read`` found changed outside the stack that no input says (a generated key,
+Tencent's CNAME target): ``diff`` reports it, so refresh shows the drift (the CLI decides refresh
+drift with ``Diff`` alone), and the next ``update`` writes the outputs again without it."""
+
+
+def drifted(old_outputs: Mapping[str, Any], new_outputs: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """``DRIFTED`` for ``read``: the ``keys`` whose refreshed output differs from the stored one, plus
+    those an earlier refresh found (they stay until an update writes the resource again).
+
+    :param old_outputs: the stored outputs (``read``'s ``props``). :param new_outputs: the refreshed ones.
+    :param keys: the outputs to watch.
+    """
+    found = {str(key) for key in old_outputs.get(DRIFTED) or []}
+    found |= {key for key in keys if key in old_outputs and old_outputs[key] != new_outputs.get(key)}
+    return sorted(found)
 
 
 def as_int(value: object, default: int) -> int:

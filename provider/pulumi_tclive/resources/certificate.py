@@ -182,6 +182,9 @@ class PlayDomainCertificateProvider(TcliveProvider):
                 changed.append("certificate")
         elif new["cloud_cert_id"] is not None and new["cloud_cert_id"] != olds.get("bound_cloud_cert_id"):
             changed.append("cloud_cert_id")
+        if olds.get("https_enabled") is False and not changed:
+            # The binding is there but HTTPS was switched off (in the console): up binds it again.
+            changed.append("certificate" if new["certificate"] is not None else "cloud_cert_id")
         replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
         return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
 

@@ -55,7 +55,7 @@ from ..errors import (
     ThrottledError,
     TransportError,
 )
-from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+from ._provider import DRIFTED, TcliveProvider, as_bool, drifted, failures, is_unknown, say
 
 __all__ = ["LiveDomain", "LiveDomainProvider"]
 
@@ -235,6 +235,7 @@ class LiveDomainProvider(TcliveProvider):
         old, new = _inputs(olds), _inputs(news)
         compared = (*IDENTITY, *UPDATABLE, "plugin_license")
         changed = [k for k in compared if is_unknown(news.get(k)) or old[k] != new[k]]
+        changed += [k for k in olds.get(DRIFTED) or [] if k not in changed]  # Tencent's CNAME target, on refresh
         replaces = [k for k in changed if k in IDENTITY and not is_unknown(news.get(k))]
         # Tencent keys domains by name: the same name with another type/scene must go before it comes back.
         same_name = "domain_name" not in changed
@@ -307,6 +308,8 @@ class LiveDomainProvider(TcliveProvider):
             return ReadResult("", {})
         inputs = {**_inputs(props), **_actual(info)}
         outputs = _outputs(inputs, info, adopted=as_bool(props.get("adopted"), False))
+        # No input says the CNAME target: a new one (Tencent moved the domain) is drift diff reports.
+        outputs[DRIFTED] = drifted(props, outputs, ("cname_target",))
         return ReadResult(id_, outputs, inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
