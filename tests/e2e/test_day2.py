@@ -29,15 +29,8 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainsRequest,
 )
 from pulumi_tclive.emulator import Emulator
-from pulumi_tclive.emulator.console_api import (
-    APPROVE_PLUGIN_LICENSE,
-    PAY_PLUGIN_LICENSE,
-    SUBMIT_PLUGIN_LICENSE,
-    ApprovePluginLicenseRequest,
-    PayPluginLicenseRequest,
-    SubmitPluginLicenseRequest,
-)
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.emulator import hold_available_licence
 
 REPO = Path(__file__).resolve().parents[2]
 APP_ID = "wx0123456789abcdef"
@@ -283,16 +276,7 @@ def test_the_licence_is_declared_and_tencent_judges_it_too_then_up_adds_the_doma
         assert "'pending_review'" in result.text and "mini-program domains can only be added" in result.text
         assert stack.domains() == {}
         # A person applies, Tencent reviews, the person pays; the program then declares what the console shows.
-        application = SubmitPluginLicenseRequest(
-            MiniProgramAppId=APP_ID,
-            MiniProgramName="Acme Shop",
-            SubjectType="enterprise",
-            Scene="ecommerce",
-            ServiceCategories=["电商平台"],
-        )
-        stack.console.call(SUBMIT_PLUGIN_LICENSE, application)
-        stack.console.call(APPROVE_PLUGIN_LICENSE, ApprovePluginLicenseRequest(MiniProgramAppId=APP_ID))
-        stack.console.call(PAY_PLUGIN_LICENSE, PayPluginLicenseRequest(MiniProgramAppId=APP_ID))
+        hold_available_licence(stack.console, APP_ID)
         stack.write(component(console_status='"available"'))
         after = stack.engine.up()
         assert after.ok, after.text
