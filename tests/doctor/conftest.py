@@ -25,7 +25,7 @@ def deployed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """examples/secure-streaming applied once: licence, three domains with CNAMEs, push and play authentication,
     certificates and referer rules on both play domains."""
     base = tmp_path_factory.mktemp("doctor")
-    directory = base / "examples" / "secure-streaming"  # as deep as in the repository, for its virtualenv:
+    directory = base / "examples" / "secure-streaming"  # where its `virtualenv: ../../.venv` resolves
     directory.mkdir(parents=True)
     for name in ("__main__.py", "Pulumi.yaml", "Pulumi.dev.yaml"):
         shutil.copy(EXAMPLE / name, directory / name)
