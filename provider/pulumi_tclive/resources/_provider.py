@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
+from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ReadResult, ResourceProvider
 from pulumi.output import Unknown
 
 from ..cloud.client import one_operation
@@ -40,6 +40,7 @@ __all__ = [
     "is_unknown",
     "known",
     "poll",
+    "refreshed",
     "say",
 ]
 
@@ -77,6 +78,30 @@ def as_bool(value: object, default: bool) -> bool:
 def failures(problems: list[Problem]) -> list[CheckFailure]:
     """Rule problems as the engine's check failures (``property`` + ``reason. fix``)."""
     return [CheckFailure(p.property, p.message()) for p in problems]
+
+
+def refreshed(
+    id_: str, old: Mapping[str, Any], outputs: dict[str, Any], inputs: dict[str, Any], *, unseen: tuple[str, ...] = ()
+) -> ReadResult:
+    """``read``'s answer: the outputs read, and the inputs only when the outputs differ from those recorded.
+
+    ``read`` gets the old outputs, never the program's inputs. An input that changed without an update
+    (``adopt_existing`` removed after an adoption: ``diff`` compares it with nothing) keeps its old value in the
+    outputs, so inputs rebuilt from them would bring it back and the engine would report it as drift. Without
+    inputs the engine keeps the stored ones (``RefreshStep.Apply`` in pulumi/pulumi pkg/resource/deploy/step.go).
+
+    Args:
+        id_: the resource id read.
+        old: the old outputs ``read`` was given (keys whose value is None are dropped on the wire).
+        outputs: the outputs just read.
+        inputs: the inputs matching them, returned only when something was found changed.
+        unseen: outputs the engine may withhold from ``old`` (secrets), compared through their digests instead.
+    """
+
+    def comparable(values: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in values.items() if v is not None and k != "__provider" and k not in unseen}
+
+    return ReadResult(id_, outputs, None if comparable(outputs) == comparable(old) else inputs)
 
 
 def say(message: str) -> None:

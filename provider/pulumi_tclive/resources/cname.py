@@ -26,7 +26,7 @@ from ..dns.base import CnameState
 from ..dns.propagation import authoritative_nameservers, wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
-from .domain import describe_live_domain
+from .domain import describe_live_domain, mini_program_play_guard
 
 __all__ = ["CnameRecord", "CnameRecordProvider"]
 
@@ -232,9 +232,10 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         verify_timeout: Seconds to wait for verification (default 300).
         overwrite: ``True`` to replace a different CNAME or other data already at ``name`` (default ``False``:
             refuse, and say what is there).
-        opts: Pulumi resource options. Give the CNAME of a mini-program play domain
-            ``protect=True, retain_on_delete=True``, like the domain: it must live as long as the domain
-            (R8). ``MiniProgramLive`` does.
+        opts: Pulumi resource options. The CNAME of a mini-program play domain must live as long as the
+            domain (R8): when ``name`` or ``target`` is that LiveDomain's ``domain_name`` or ``cname_target``
+            output, the record is ``protect=True, retain_on_delete=True`` unless ``opts`` say otherwise.
+            Otherwise give it those options yourself. ``MiniProgramLive`` does.
 
     Outputs: ``name``, ``target``, ``zone``, ``ttl``, ``record_id``, ``verified``, ``nameservers`` (the
     servers that confirmed the record), ``verify_mode`` (the verification used), ``zone_discovered``.
@@ -280,4 +281,6 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
             "verify_mode": None,
             "zone_discovered": None,
         }
+        # R8: the CNAME of a mini-program play domain lives as long as the domain, unless opts say otherwise.
+        opts = pulumi.ResourceOptions.merge(mini_program_play_guard(name, target), opts)
         super().__init__(CnameRecordProvider(), resource_name, props, opts)
