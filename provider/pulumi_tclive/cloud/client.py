@@ -83,6 +83,7 @@ class _Operation:
     """What the calls of one operation share: when a write in it gave up, and whether its server went silent."""
 
     write_gave_up_by: float | None = None  # the monotonic end of that write's retry deadline
+    write: str = ""  # that write's action
     silent: bool = False  # the last attempt reached the server and got no answer
 
 
@@ -314,11 +315,11 @@ class TencentCloudClient:
         operation = _OPERATION.get()
         if operation is not None and operation.write_gave_up_by is not None:
             # After a write that gave up: only what is left of its deadline (see one_operation).
-            full_deadline = min(full_deadline, operation.write_gave_up_by - started)
-            if full_deadline <= 0 and operation.silent:
+            full_deadline = max(0.0, min(full_deadline, operation.write_gave_up_by - started))
+            if full_deadline == 0 and operation.silent:
                 raise TransportError(
-                    f"{action.name} was not sent to {host}: it took the connection of the write before it and never "
-                    "answered, and that write's retry deadline has passed.",
+                    f"{action.name} was not sent: {host} took the connection of the {operation.write} before it and "
+                    f"never answered, and the {operation.write}'s retry deadline has passed.",
                     action=action.name,
                     attempts=0,
                     request_sent=False,
@@ -343,7 +344,7 @@ class TencentCloudClient:
                 next_attempt_ends += self._monotonic() - attempt_started
             if not self._retryable(outcome, action) or next_attempt_ends > deadline:
                 if operation is not None and not action.read_only and operation.write_gave_up_by is None:
-                    operation.write_gave_up_by = started + full_deadline
+                    operation.write_gave_up_by, operation.write = started + full_deadline, action.name
                 raise self._error(action, base_url, outcome, attempt, elapsed, deadline)
             self._progress(
                 f"{action.name} at {host}: {outcome.summary()}, retrying in {delay:.1f}s "
