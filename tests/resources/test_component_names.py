@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import pulumi
 import pytest
 
 import pulumi_tclive as tclive
 from pulumi_tclive.errors import RuleViolation
-from tests.resources.test_program import CapturingMonitor, Mocks
+from tests.resources.test_program import CapturingMonitor, monitor  # noqa: F401 (the fixture)
 
 MP = "mp-play.example.com"
-
-
-@pytest.fixture
-def monitor() -> CapturingMonitor:
-    mocks = Mocks()
-    capturing = CapturingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, project="tests", stack="dev", preview=True, monitor=capturing)
-    return capturing
 
 
 @pytest.mark.parametrize(
@@ -35,7 +26,11 @@ def monitor() -> CapturingMonitor:
     ids=["play-and-app-play", "play-and-push", "push-and-app-play"],
 )
 def test_one_name_in_two_roles_fails_before_anything_is_registered(
-    monitor: CapturingMonitor, play: str, push: str | None, app_play: str | None, says: str
+    monitor: CapturingMonitor,  # noqa: F811 (the fixture imported above)
+    play: str,
+    push: str | None,
+    app_play: str | None,
+    says: str,
 ) -> None:
     with pytest.raises(RuleViolation) as refused:
         tclive.MiniProgramLive(

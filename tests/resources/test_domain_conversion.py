@@ -12,7 +12,7 @@ import pytest
 
 import pulumi_tclive as tclive
 from pulumi_tclive.resources.domain import LiveDomainProvider
-from tests.resources.test_program import CapturingMonitor, Mocks
+from tests.resources.test_program import CapturingMonitor, monitor  # noqa: F401 (the fixture)
 
 from .conftest import APP_ID
 
@@ -43,22 +43,14 @@ def test_with_the_acknowledgement_or_for_a_new_domain_it_passes() -> None:
     assert check(MP_PLAY, MP_PLAY) == []
 
 
-@pytest.fixture
-def monitor() -> CapturingMonitor:
-    mocks = Mocks()
-    capturing = CapturingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, project="tests", stack="dev", preview=False, monitor=capturing)
-    return capturing
-
-
-def options(monitor: CapturingMonitor, name: str) -> tuple[bool, bool]:
-    request = monitor.registrations[name]
+def options(capturing: CapturingMonitor, name: str) -> tuple[bool, bool]:
+    request = capturing.registrations[name]
     return bool(request.protect), bool(request.retainOnDelete)
 
 
 @pulumi.runtime.test
 def test_the_cname_of_a_mini_program_play_domain_is_protected_and_retained_like_the_domain(
-    monitor: CapturingMonitor,
+    monitor: CapturingMonitor,  # noqa: F811 (the fixture imported above)
 ) -> Any:
     mp = tclive.LiveDomain(
         "mp", domain_name="mp.example.com", domain_type="play", scene="mini_program", plugin_license=APP_ID
