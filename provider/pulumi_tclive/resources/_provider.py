@@ -40,7 +40,7 @@ __all__ = [
     "is_unknown",
     "known",
     "poll",
-    "refreshed",
+    "read_result",
     "say",
 ]
 
@@ -80,7 +80,7 @@ def failures(problems: list[Problem]) -> list[CheckFailure]:
     return [CheckFailure(p.property, p.message()) for p in problems]
 
 
-def refreshed(
+def read_result(
     id_: str, old: Mapping[str, Any], outputs: dict[str, Any], inputs: dict[str, Any], *, unseen: tuple[str, ...] = ()
 ) -> ReadResult:
     """``read``'s answer: the outputs read, and the inputs only when the outputs differ from those recorded.

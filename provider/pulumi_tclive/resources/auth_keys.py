@@ -50,7 +50,7 @@ from ..cloud.streaming import (
 )
 from ..errors import RuleViolation, TencentCloudApiError
 from ._domain_ref import domain_kind_problems, domain_reference
-from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, refreshed, say
+from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, read_result, say
 
 __all__ = [
     "DEFAULT_VALID_SECONDS",
@@ -311,7 +311,7 @@ class _AuthKeyProvider(TcliveProvider):
         if generated:
             inputs["master_key"] = None
         outputs = {**self._outputs(inputs, master, backup), "generated": generated}
-        return refreshed(id_, props, outputs, inputs, unseen=("master_key", "backup_key"))
+        return read_result(id_, props, outputs, inputs, unseen=("master_key", "backup_key"))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         if not as_bool(props.get("disable_on_delete"), False):

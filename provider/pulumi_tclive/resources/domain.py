@@ -60,7 +60,7 @@ from ..errors import (
     ThrottledError,
     TransportError,
 )
-from ._provider import TcliveProvider, as_bool, failures, is_unknown, refreshed, say
+from ._provider import TcliveProvider, as_bool, failures, is_unknown, read_result, say
 
 __all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains", "mini_program_play_guard"]
 
@@ -361,7 +361,7 @@ class LiveDomainProvider(TcliveProvider):
             return ReadResult("", {})
         inputs = {**_inputs(props), **_actual(info)}
         outputs = _outputs(inputs, info, adopted=as_bool(props.get("adopted"), False))
-        return refreshed(id_, props, outputs, inputs)
+        return read_result(id_, props, outputs, inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         inputs = _inputs(news)
