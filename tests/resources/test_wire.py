@@ -85,7 +85,7 @@ def test_full_lifecycle_as_the_engine_sends_it(plugin: tuple[ProviderProcess, li
     assert updated["play_region"] == "global"
     read_id, read_outputs, read_inputs = process.read(URN, TYPE, "play", id_, updated, regional)
     assert read_id == id_ and read_outputs["play_region"] == "global"
-    assert read_inputs is None  # nothing changed since the update: the engine keeps the stored inputs
+    assert read_inputs is not None and read_inputs["play_region"] == "global"
 
     process.delete(URN, TYPE, "play", id_, updated, regional)
     assert process.read(URN, TYPE, "play", id_, updated, regional)[0] == ""
