@@ -26,7 +26,7 @@ from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._program import Channel
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
-from pulumi_tclive.testing._state import ResourceState, StackState, StateWriter, seal
+from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState, StateWriter, seal
 from pulumi_tclive.testing._values import (
     PROVIDER_KEY,
     SECRET_PLACEHOLDER,
@@ -127,6 +127,8 @@ class Deployment:
     :param parallel: how many registrations are worked on at once (``--parallel``); the program
         sends a resource only once everything it depends on has been answered, so independent
         steps overlap and dependent ones keep their order.
+    :param cancelled: set when the user interrupts (Ctrl-C): steps already running finish and are
+        saved, no new one starts.
     """
 
     def __init__(
@@ -141,6 +143,7 @@ class Deployment:
         preview: bool,
         record_steps: bool = True,
         parallel: int = 1,
+        cancelled: threading.Event | None = None,
     ) -> None:
         self._state_path = state_path
         self._writer = None if preview else StateWriter(state_path, state)
@@ -164,6 +167,12 @@ class Deployment:
         self._ids = {entry.urn: entry.id for entry in state.resources if entry.id}
         self._stack_urn = ""
         self.outputs: dict[str, Any] = dict(state.outputs)
+        self._cancelled = cancelled or threading.Event()
+        # Pending creates of an earlier, interrupted operation stay until `refresh` resolves them (the
+        # CLI keeps them: https://github.com/pulumi/pulumi/blob/master/pkg/backend/snapshot.go); the
+        # others are settled by this run, which sees the resource in the state.
+        self._carried = [op for op in state.pending_operations if op.type == "creating"]
+        self._running: list[PendingOperation] = []
         self.stopped = False
         self.refused = False
         self.invalid = 0
@@ -175,11 +184,32 @@ class Deployment:
         """The state as it stands now: new registrations, untouched old resources, pending deletes."""
         untouched = [entry for entry in self._old_order if entry.urn not in self._registered]
         resources = self._new + untouched + self._condemned + self._pending
-        return StackState(project=self._project, stack=self._stack, resources=resources, outputs=self.outputs)
+        return StackState(
+            project=self._project,
+            stack=self._stack,
+            resources=resources,
+            outputs=self.outputs,
+            pending_operations=self._carried + self._running,
+        )
 
     def _save(self) -> None:
         if self._writer is not None:
             self._writer.checkpoint(self.snapshot())
+
+    @contextmanager
+    def _operation(self, kind: str, entry: ResourceState) -> Iterator[None]:
+        """Record a provider call as pending, durably, before it starts; drop it once it returns.
+
+        A pending operation left in the state tells the next run the call was cut short (the CLI's
+        ``pending_operations``: ``BeginMutation`` in pkg/backend/snapshot.go).
+        """
+        operation = PendingOperation(kind, entry)
+        self._running.append(operation)
+        self._save()
+        try:
+            yield
+        finally:
+            self._running = [other for other in self._running if other is not operation]
 
     @contextmanager
     def _unlocked(self) -> Iterator[None]:
@@ -261,6 +291,7 @@ class Deployment:
             return self._register(request)
 
     def _register(self, request: resource_pb2.RegisterResourceRequest) -> resource_pb2.RegisterResourceResponse:
+        self._check_cancelled()
         if self.stopped:
             raise Refusal("the deployment stopped after an earlier error")
         urn = self._urn(request)
@@ -290,6 +321,12 @@ class Deployment:
             self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=urn)
             self.stopped = True
             raise Refusal(message) from None
+
+    def _check_cancelled(self) -> None:
+        """After an interrupt, start nothing new: report it once and stop."""
+        if self._cancelled.is_set() and not self.stopped:
+            self.stopped = True
+            self._report.error(f"{'preview' if self.preview else 'update'} canceled")
 
     def register_outputs(self, request: resource_pb2.RegisterResourceOutputsRequest) -> None:
         """Record the stack's outputs (``pulumi.export``); component outputs are not kept.
@@ -458,11 +495,11 @@ class Deployment:
 
         provider = self._provider()
         if op == "create":
-            with self._unlocked():
+            with self._operation("creating", self._creating(request, urn, checked, secret_inputs)), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
         elif op == "update" and old is not None:
             id_ = old.id
-            with self._unlocked():
+            with self._operation("updating", old), self._unlocked():
                 outputs = provider.update(
                     urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
                 )
@@ -517,19 +554,36 @@ class Deployment:
         type_, name = request.type, request.name
         checked = self._check(urn, type_, name, {}, news, secret_inputs)
         provider = self._provider()
+        creating = self._creating(request, urn, checked, secret_inputs)
         if delete_first:
             if not old.retain_on_delete:
-                with self._unlocked():
+                with self._operation("deleting", old), self._unlocked():
                     provider.delete(urn, type_, name, old.id, old.known_outputs(), old.known_inputs())
             self._old_order = [entry for entry in self._old_order if entry is not old]
             self._save()
-            with self._unlocked():
+            with self._operation("creating", creating), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
         else:
-            with self._unlocked():
+            with self._operation("creating", creating), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
             self._condemned.append(dataclass_replace(old, delete=True))
         return id_, outputs, checked
+
+    def _creating(
+        self, request: resource_pb2.RegisterResourceRequest, urn: str, checked: Mapping[str, Any], secrets: set[str]
+    ) -> ResourceState:
+        """The entry a pending create records: the checked inputs, no id yet."""
+        inputs, withheld = seal(checked, secrets)
+        return ResourceState(
+            urn=urn,
+            type=request.type,
+            name=request.name,
+            custom=True,
+            inputs=inputs,
+            secret_inputs=withheld,
+            dependencies=self._dependencies(request),
+            parent=request.parent,
+        )
 
     @staticmethod
     def _same_outputs(old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
@@ -557,6 +611,7 @@ class Deployment:
         snapshot = self.snapshot().resources
         doomed = [entry for entry in reversed(snapshot) if entry.delete or entry.urn not in self._registered]
         for entry in doomed:
+            self._check_cancelled()
             if self.stopped:
                 return
             self._delete(entry)
@@ -575,9 +630,10 @@ class Deployment:
             return
         if entry.custom and not entry.retain_on_delete:
             try:
-                self._provider().delete(
-                    entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
-                )
+                with self._operation("deleting", entry):
+                    self._provider().delete(
+                        entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
+                    )
             except ProviderError as exc:
                 message = f"{entry.type} resource '{entry.name}': delete failed"
                 self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import pulumi_tclive
+from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing import _program
+from pulumi_tclive.testing._children import child_process_options
 from pulumi_tclive.testing._deployment import Deployment, default_parallel, delete_protected_message
 from pulumi_tclive.testing._diff import StepDetail
+from pulumi_tclive.testing._lock import StackLock
 from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment
 from pulumi_tclive.testing._report import CHANGE_OPS, Report, RunResult
-from pulumi_tclive.testing._state import ResourceState, StackState
+from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState
 
 __all__ = ["EXIT_NO_CHANGES", "Engine"]
 
@@ -31,6 +35,9 @@ EXIT_NO_CHANGES = 7
 (https://github.com/pulumi/pulumi/blob/master/pkg/cmd/pulumi/cmd/exit_codes.go)."""
 
 _OPERATION_NOUNS = {"preview": "preview", "up": "update", "refresh": "refresh", "destroy": "destroy"}
+
+_LOCKING = frozenset({"up", "refresh", "destroy"})
+"""Operations that take the stack lock (the CLI's diy backend locks update, refresh and destroy, not preview)."""
 
 _HEADERS = {
     "preview": "Previewing update",
@@ -52,7 +59,10 @@ class _Output:
         with self._lock:
             self.lines.append(line)
             if self._echo is not None:
-                print(line, file=self._echo, flush=True)
+                try:
+                    print(line, file=self._echo, flush=True)
+                except BrokenPipeError:  # the reader went away; the lines are still collected
+                    self._echo = None
 
 
 class Engine:
@@ -102,6 +112,21 @@ class Engine:
         self._echo = echo
         self._diff = diff
         self.parallel = parallel if parallel is not None and parallel > 0 else default_parallel()
+        self.cancelled = threading.Event()
+        """Set by :meth:`cancel`: the running operation starts no new step."""
+        self.command = "tclive"
+        """How the user runs the engine, for the commands its messages suggest."""
+        self._lock: StackLock | None = None
+
+    def cancel(self) -> None:
+        """Cancel the running operation as the CLI's first Ctrl-C does: steps already running
+        finish and are saved, no new one starts, and the operation fails."""
+        self.cancelled.set()
+
+    def release_lock(self) -> None:
+        """Remove the stack lock this engine holds, if any (before ending at once on a second Ctrl-C)."""
+        if self._lock is not None:
+            self._lock.release()
 
     # ---- public operations -------------------------------------------------------------------
 
@@ -136,21 +161,42 @@ class Engine:
                 return
             if not skip_preview:
                 run.program(preview=True, record=False)
-                if run.report.failed:
+                if run.report.failed or self.cancelled.is_set():
                     return
                 run.report.line()
                 run.report.line(f"{_HEADERS['up']} ({self.stack}):")
+            run.warn_pending_operations()
             run.program(preview=False, record=True)
 
         header = "refresh" if refresh else first
         return self._operate("up", body, header=header, expect_no_changes=expect_no_changes)
 
-    def refresh(self, *, expect_no_changes: bool = False) -> RunResult:
+    def refresh(
+        self,
+        *,
+        expect_no_changes: bool = False,
+        clear_pending_creates: bool = False,
+        import_pending_creates: Sequence[tuple[str, str]] = (),
+    ) -> RunResult:
         """Read every resource from its provider and update the state (the program is not run).
 
+        Pending updates and deletes of an interrupted operation are cleared (the resource is read);
+        pending creates stay unless resolved, as with ``pulumi refresh`` (pkg/cmd/pulumi/operations/refresh.go).
+
         :param expect_no_changes: fail (exit status 7) when anything drifted.
+        :param clear_pending_creates: drop pending creates: the create did not happen.
+        :param import_pending_creates: ``(URN, ID)`` pairs: the create did happen and made ID; the
+            resource is read with that id and enters the state.
         """
-        return self._operate("refresh", lambda run: run.refresh(), expect_no_changes=expect_no_changes)
+
+        def body(run: _Run) -> None:
+            before = len(run.state.pending_operations), len(run.state.resources)
+            run.resolve_pending_operations(clear_creates=clear_pending_creates, imports=dict(import_pending_creates))
+            run.refresh()
+            if not run.report.failed and before != (len(run.state.pending_operations), len(run.state.resources)):
+                run.state.save(self.state_path)
+
+        return self._operate("refresh", body, expect_no_changes=expect_no_changes)
 
     def destroy(self, *, exclude_protected: bool = False) -> RunResult:
         """Delete every resource, dependants first (the program is not run).
@@ -171,6 +217,13 @@ class Engine:
         run.report.line()
         run.report.line(f"{_HEADERS[next_header]} ({self.stack}):")
         return True
+
+    def _suggest(self, command: str) -> str:
+        """A command line for the user, shell-quoted, naming this stack and project."""
+        words = [self.command, command, "--stack", self.stack]
+        if self.project.root != Path.cwd().resolve():
+            words += ["-C", str(self.project.root)]
+        return shlex.join(words)
 
     def read_state(self) -> StackState:
         """The stack's state as the state file holds it now."""
@@ -199,17 +252,33 @@ class Engine:
         expect_no_changes: bool = False,
     ) -> RunResult:
         started = time.monotonic()
-        report = Report(self._echo, show_diff=self._diff)
-        report.line(f"{_HEADERS[header or operation]} ({self.stack}):")
-        config = load_stack_config(self.project, self.stack, self._config_overrides, self._secrets)
-        run = _Run(self, report, config)
+        report = Report(self._echo, show_diff=self._diff, on_reader_gone=self.cancel)
+        if operation in _LOCKING:
+            try:
+                self._lock = StackLock(self.state_path, cancel_command=self._suggest("cancel"))
+                self._lock.__enter__()
+            except ConfigurationError as exc:
+                self._lock = None
+                report.error(str(exc))
+                return RunResult(
+                    operation=operation, exit_code=1, diagnostics=list(report.diagnostics), text=report.text()
+                )
         try:
-            body(run)
+            report.line(f"{_HEADERS[header or operation]} ({self.stack}):")
+            config = load_stack_config(self.project, self.stack, self._config_overrides, self._secrets)
+            run = _Run(self, report, config)
+            try:
+                body(run)
+            finally:
+                run.close()
         finally:
-            run.close()
+            self.release_lock()
+            self._lock = None
         if self._echo is None:  # when echoing, this output already went to stderr as it came
             report.block("Program output", run.program_output.lines)
             report.block("Provider output", run.provider_output.lines)
+        if self.cancelled.is_set() and not report.failed:
+            report.error(f"{_OPERATION_NOUNS[operation]} canceled")
         if operation in ("preview", "up"):
             report.outputs(run.outputs, run.previous_outputs)
         counted = report.steps
@@ -264,6 +333,9 @@ class _Run:
         self.outputs: dict[str, Any] = dict(self.state.outputs)
         self.previous_outputs = dict(self.state.outputs)
         self.applied = False
+        # Started now, from the thread that runs the operation: the kernel kills the provider when
+        # the thread that started it ends (_children.py), so no step thread may start it.
+        self.provider()
 
     def provider(self) -> ProviderProcess:
         """The provider process, started on first need."""
@@ -303,6 +375,7 @@ class _Run:
             preview=preview,
             record_steps=record,
             parallel=self.engine.parallel,
+            cancelled=self.engine.cancelled,
         )
         program_error = self._drive(deployment, preview=preview)
         if program_error and not deployment.refused:
@@ -339,6 +412,7 @@ class _Run:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             pass_fds=[worker_end.fileno()],
+            **child_process_options(),  # ends with the engine, even on kill -9 (_children.py)
         )
         worker_end.close()
         assert process.stdout is not None
@@ -362,6 +436,45 @@ class _Run:
             pumper.join(timeout=10)
             stream.close()
         return error
+
+    # ---- pending operations ------------------------------------------------------------------
+
+    def warn_pending_operations(self) -> None:
+        """Before an update, name the operations an earlier run left unfinished, as the CLI does
+        (``printPendingOperationsWarning`` in pkg/resource/deploy/deployment_executor.go), and go on."""
+        pending = self.state.pending_operations
+        if not pending:
+            return
+        listed = "".join(f"\n  * {op.resource.urn}, interrupted while {op.type}" for op in pending)
+        refresh = self.engine._suggest("refresh")
+        self.report.warning(
+            f"Attempting to deploy or update resources with {len(pending)} pending operations from previous "
+            f"deployment.{listed}\nThese resources are in an unknown state because the engine was interrupted "
+            "while waiting for changes to these resources to complete. Confirm whether or not each operation "
+            "completed (`tclive emulator show`, or the Tencent Cloud console), then repair the stack with "
+            f"`{refresh}`, which reads every resource and clears pending updates and deletes. A pending "
+            f"create needs your answer: `{refresh} --clear-pending-creates` if it did not happen, or "
+            f"`{refresh} --import-pending-creates URN ID` if it did (a LiveDomain's or CnameRecord's id is "
+            "its domain name, e.g. mp-play.example.com)."
+        )
+
+    def resolve_pending_operations(self, *, clear_creates: bool, imports: Mapping[str, str]) -> None:
+        """Before a refresh: pending updates and deletes go (the refresh reads those resources); a
+        pending create is dropped (``clear_creates``), or enters the state with the id the user gives
+        (``imports``), to be read like the rest, or else kept, as ``pulumi refresh`` does."""
+        kept: list[PendingOperation] = []
+        for op in self.state.pending_operations:
+            if op.type != "creating":
+                continue
+            if op.resource.urn in imports:
+                op.resource.id = imports[op.resource.urn]
+                self.state.resources.append(op.resource)
+            elif not clear_creates:
+                kept.append(op)
+        unused = sorted(set(imports) - {op.resource.urn for op in self.state.pending_operations})
+        for urn in unused:
+            self.report.warning(f'"{urn}" did not correspond to a pending create')
+        self.state.pending_operations = kept
 
     # ---- refresh / destroy -------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import IO, Any
 import grpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
+from pulumi_tclive.testing._children import child_process_options
 from pulumi_tclive.testing._values import struct_from, struct_to_dict, wrap_secret
 
 __all__ = ["ProviderError", "ProviderProcess", "provider_environment"]
@@ -76,6 +77,7 @@ class ProviderProcess:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            **child_process_options(),  # ends with the engine, even on kill -9 (_children.py)
         )
         self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
         self._channel: grpc.Channel | None = None
