@@ -35,6 +35,8 @@ OPERATIONS = {
 }
 """The operations and their one-line help (the Pulumi CLI's ``Short`` texts)."""
 
+_NOUNS = {"preview": "preview", "up": "update", "refresh": "refresh", "destroy": "destroy"}
+
 
 def _pair(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
@@ -60,17 +62,16 @@ def _operation_parser(
         "-C", "--cwd", default=None, metavar="DIR", help="run in DIR, the project directory (the same as DIR)"
     )
     parser.add_argument("--stack", "-s", default="dev", help="stack name; selects Pulumi.<stack>.yaml (default dev)")
-    if operation in ("preview", "up"):
-        parser.add_argument(
-            "--config",
-            "-c",
-            action="append",
-            type=_pair,
-            default=[],
-            metavar="KEY=VALUE",
-            help="config to use during the operation and save to the stack config file (Pulumi.<stack>.yaml); "
-            "KEY without a namespace gets the project's; repeatable",
-        )
+    parser.add_argument(
+        "--config",
+        "-c",
+        action="append",
+        type=_pair,
+        default=[],
+        metavar="KEY=VALUE",
+        help=f"config to use during the {_NOUNS[operation]} and save to the stack config file "
+        "(Pulumi.<stack>.yaml); KEY without a namespace gets the project's; repeatable",
+    )
     parser.add_argument(
         "--secret",
         action="append",
@@ -211,8 +212,11 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: st
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
         if not hasattr(args, "engine_operation"):
-            return stack_main(args, prog=prog)
-        return _operate(args, prog=prog, project_dir=_project_dir(args, default_dir, parser))
+            code = stack_main(args, prog=prog)
+        else:
+            code = _operate(args, prog=prog, project_dir=_project_dir(args, default_dir, parser))
+        sys.stdout.flush()
+        return code
     except BrokenPipeError:
         # The reader went away (`tclive preview | head -1`): stop quietly. Python would report the
         # failed flush of stdout at exit, so point stdout at /dev/null first (Python docs, "Note on SIGPIPE").
@@ -222,7 +226,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG, default_dir: st
 
 def _operate(args: argparse.Namespace, *, prog: str, project_dir: str) -> int:
     operation: str = args.engine_operation
-    config = dict(getattr(args, "config", []))
+    config = dict(args.config)
     try:
         engine = Engine(
             project_dir,

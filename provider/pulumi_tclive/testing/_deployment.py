@@ -177,6 +177,7 @@ class Deployment:
         self.refused = False
         self.invalid = 0
         """How many resources failed Check; the run goes on checking the others but applies nothing more."""
+        self._reported_reasons: set[str] = set()
 
     # ---- state -------------------------------------------------------------------------------
 
@@ -415,7 +416,12 @@ class Deployment:
                         f"{shown(failure.property)} has a problem: {failure.reason}",
                         urn=urn,
                     )
+                elif failure.reason in self._reported_reasons:
+                    # A problem with no property is the provider's (its config): said once per run,
+                    # as the CLI, which stops at the first invalid resource, says it once.
+                    self._report.count_errored(urn)
                 else:
+                    self._reported_reasons.add(failure.reason)
                     self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}", urn=urn)
             # Unlike the CLI, which bails at the first invalid resource (step_generator.go), keep
             # checking the others so one run lists every problem; nothing further is applied.

@@ -220,7 +220,7 @@ class Engine:
 
     def _suggest(self, command: str) -> str:
         """A command line for the user, shell-quoted, naming this stack and project."""
-        words = [self.command, command, "--stack", self.stack]
+        words = [*shlex.split(self.command), command, "--stack", self.stack]
         if self.project.root != Path.cwd().resolve():
             words += ["-C", str(self.project.root)]
         return shlex.join(words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,8 +230,8 @@ def require_stack(project: Project, stack: str, state_path: Path, *, command: st
         return
     existing = stack_names(project)
     here = ", ".join(existing) if existing else "none"
-    location = "" if project.root == Path.cwd().resolve() else f" -C {project.root}"
-    state = "" if state_path == default_state_path(project, stack) else f" --state {state_path}"
+    location = "" if project.root == Path.cwd().resolve() else f" -C {shlex.quote(str(project.root))}"
+    state = "" if state_path == default_state_path(project, stack) else f" --state {shlex.quote(str(state_path))}"
     raise ConfigurationError(
         f"no stack named '{stack}' found; stacks here: {here}. Pick one with `--stack NAME`, or create this one "
         f"with `{command} stack init {stack}{location}{state}`."
@@ -249,8 +250,10 @@ def save_stack_config(project: Project, stack: str, values: Mapping[str, str]) -
     """
     path = project.root / f"Pulumi.{stack}.yaml"
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    start = next((i for i, line in enumerate(lines) if re.match(r"config:\s*(#.*)?$", line)), None)
-    if start is None:
+    start = next((i for i, line in enumerate(lines) if re.match(r"config:\s*(\{\s*\})?\s*(#.*)?$", line)), None)
+    if start is not None:
+        lines[start] = "config:"  # an empty flow map (`config: {}`) becomes the block map written below
+    else:
         lines += ["config:"]
         start = len(lines) - 1
     end = start + 1

@@ -219,6 +219,15 @@ class Report:
         if urn:
             self.errored.add(urn)
 
+    def count_errored(self, urn: str) -> None:
+        """Count a resource as errored for a problem already reported (not printed again).
+
+        :param urn: the resource.
+        """
+        self.failed = True
+        with self._lock:
+            self.errored.add(urn)
+
     def warning(self, message: str) -> None:
         """Print and record ``warning: <message>``.
 
