@@ -26,6 +26,7 @@ from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._program import Channel
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
+from pulumi_tclive.testing._secrets import SecretsManager, displayed_outputs, is_ciphertext
 from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState, StateWriter, seal
 from pulumi_tclive.testing._values import (
     PROVIDER_KEY,
@@ -129,6 +130,7 @@ class Deployment:
         steps overlap and dependent ones keep their order.
     :param cancelled: set when the user interrupts (Ctrl-C): steps already running finish and are
         saved, no new one starts.
+    :param secrets: the stack's passphrase encryption; without it secret values are withheld.
     """
 
     def __init__(
@@ -144,6 +146,7 @@ class Deployment:
         record_steps: bool = True,
         parallel: int = 1,
         cancelled: threading.Event | None = None,
+        secrets: SecretsManager | None = None,
     ) -> None:
         self._state_path = state_path
         self._writer = None if preview else StateWriter(state_path, state)
@@ -166,7 +169,10 @@ class Deployment:
         self._condemned: list[ResourceState] = []
         self._ids = {entry.urn: entry.id for entry in state.resources if entry.id}
         self._stack_urn = ""
-        self.outputs: dict[str, Any] = dict(state.outputs)
+        self._secrets = secrets
+        self._encrypt = secrets.encrypt if secrets is not None else None
+        self._stored_outputs: dict[str, Any] = dict(state.outputs)
+        self.outputs: dict[str, Any] = displayed_outputs(state.outputs)
         self._cancelled = cancelled or threading.Event()
         # Pending creates of an earlier, interrupted operation stay until `refresh` resolves them (the
         # CLI keeps them: https://github.com/pulumi/pulumi/blob/master/pkg/backend/snapshot.go); the
@@ -189,7 +195,7 @@ class Deployment:
             project=self._project,
             stack=self._stack,
             resources=resources,
-            outputs=self.outputs,
+            outputs=self._stored_outputs,
             pending_operations=self._carried + self._running,
         )
 
@@ -337,10 +343,21 @@ class Deployment:
         if request.urn != self._stack_urn:
             return
         values = struct_to_dict(request.outputs)
-        self.outputs = {
-            key: "[unknown]" if contains_unknown(value) else SECRET_PLACEHOLDER if contains_secret(value) else value
-            for key, value in values.items()
-        }
+        shown: dict[str, Any] = {}
+        stored: dict[str, Any] = {}
+        for key, value in values.items():
+            before = self._stored_outputs.get(key)
+            if contains_secret(value):
+                shown[key] = SECRET_PLACEHOLDER
+                stored[key] = seal({key: value}, [key], self._encrypt)[0][key]
+            elif contains_unknown(value) and (before == SECRET_PLACEHOLDER or is_ciphertext(before)):
+                # A secret the state could not give back (no passphrase): still a secret output.
+                shown[key], stored[key] = SECRET_PLACEHOLDER, before
+            elif contains_unknown(value):
+                shown[key] = stored[key] = "[unknown]"
+            else:
+                shown[key] = stored[key] = value
+        self.outputs, self._stored_outputs = shown, stored
 
     def _urn(self, request: resource_pb2.RegisterResourceRequest) -> str:
         qualified = request.type
@@ -367,7 +384,7 @@ class Deployment:
     def _component(
         self, request: resource_pb2.RegisterResourceRequest, urn: str
     ) -> resource_pb2.RegisterResourceResponse:
-        inputs, secret_inputs = seal(struct_to_dict(request.object))
+        inputs, secret_inputs = seal(struct_to_dict(request.object), encrypt=self._encrypt)
         old = self._old_live.get(urn)
         op = "create" if old is None else ("same" if old.inputs == inputs else "update")
         entry = ResourceState(
@@ -516,14 +533,15 @@ class Deployment:
             id_, outputs, checked = self._replace(request, urn, old, news, secret_inputs, delete_first)
 
         secret_outputs = {key for key in outputs if key in secret_outputs_declared and key != PROVIDER_KEY}
-        sealed_inputs, withheld_inputs = seal(checked, secret_inputs)
-        sealed_outputs, withheld_outputs = seal(outputs, secret_outputs)
         if op == "same" and old is not None:
-            # Nothing ran, so the secret outputs are still what the last create or update withheld; keep
-            # them withheld (else a refresh would take the provider's clear value for drift and print it).
+            secret_outputs |= set(old.secret_outputs) & set(outputs)
+        sealed_inputs, withheld_inputs = seal(checked, secret_inputs, self._encrypt)
+        sealed_outputs, withheld_outputs = seal(outputs, secret_outputs, self._encrypt)
+        if op == "same" and old is not None:
+            # Nothing ran, so the secret outputs are still what the last create or update stored; keep
+            # them as stored (else a refresh would take the provider's clear value for drift and print it).
             for key in old.secret_outputs:
-                if key not in sealed_outputs:
-                    sealed_outputs[key] = SECRET_PLACEHOLDER
+                sealed_outputs[key] = old.outputs.get(key, SECRET_PLACEHOLDER)
             withheld_outputs = sorted(set(withheld_outputs) | set(old.secret_outputs))
         entry = ResourceState(
             urn=urn,
@@ -579,7 +597,7 @@ class Deployment:
         self, request: resource_pb2.RegisterResourceRequest, urn: str, checked: Mapping[str, Any], secrets: set[str]
     ) -> ResourceState:
         """The entry a pending create records: the checked inputs, no id yet."""
-        inputs, withheld = seal(checked, secrets)
+        inputs, withheld = seal(checked, secrets, self._encrypt)
         return ResourceState(
             urn=urn,
             type=request.type,
@@ -591,13 +609,18 @@ class Deployment:
             parent=request.parent,
         )
 
-    @staticmethod
-    def _same_outputs(old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
-        """Old outputs; a withheld secret output is refilled from the same-named input when there is one."""
+    def _same_outputs(self, old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
+        """Old outputs; a secret output is refilled from the same-named input when there is one, else
+        decrypted from the state, else unknown (stored without a passphrase: the program cannot have it)."""
         outputs = old.known_outputs()
         for key in old.secret_outputs:
+            stored = old.outputs.get(key)
             if key in checked:
                 outputs[key] = checked[key]
+            elif self._secrets is not None and is_ciphertext(stored):
+                outputs[key] = self._secrets.decrypt(stored)
+            else:
+                outputs[key] = UNKNOWN
         return outputs
 
     @staticmethod

@@ -26,7 +26,9 @@ from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment
 from pulumi_tclive.testing._report import CHANGE_OPS, Report, RunResult
+from pulumi_tclive.testing._secrets import PASSPHRASE_HINT, SecretsManager, displayed_outputs
 from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState
+from pulumi_tclive.testing._values import SECRET_PLACEHOLDER
 
 __all__ = ["EXIT_NO_CHANGES", "Engine"]
 
@@ -281,6 +283,9 @@ class Engine:
             report.error(f"{_OPERATION_NOUNS[operation]} canceled")
         if operation in ("preview", "up"):
             report.outputs(run.outputs, run.previous_outputs)
+            withheld = sorted(key for key, value in run.state.outputs.items() if value == SECRET_PLACEHOLDER)
+            if operation == "up" and withheld and run.secrets is None:
+                report.line(f"Secret outputs {', '.join(withheld)} are listed but not stored: {PASSPHRASE_HINT}.")
         counted = report.steps
         if operation == "up" and not run.applied:
             # The preview before the update failed: summarise its plan, as the CLI does.
@@ -330,8 +335,10 @@ class _Run:
         self.provider_output = _Output(echo_err)
         self._provider: ProviderProcess | None = None
         self.state = engine.read_state()
-        self.outputs: dict[str, Any] = dict(self.state.outputs)
-        self.previous_outputs = dict(self.state.outputs)
+        self.stack_file = engine.project.root / f"Pulumi.{engine.stack}.yaml"
+        self.secrets = SecretsManager.for_stack(self.stack_file)
+        self.outputs: dict[str, Any] = displayed_outputs(self.state.outputs)
+        self.previous_outputs = displayed_outputs(self.state.outputs)
         self.applied = False
         # Started now, from the thread that runs the operation: the kernel kills the provider when
         # the thread that started it ends (_children.py), so no step thread may start it.
@@ -352,9 +359,12 @@ class _Run:
         return self._provider
 
     def close(self) -> None:
-        """Stop the provider process."""
+        """Stop the provider process; record the stack's encryption salt if a secret was encrypted
+        under a new one (the CLI writes ``encryptionsalt`` into the stack file)."""
         if self._provider is not None:
             self._provider.close()
+        if self.secrets is not None and self.secrets.used and self.applied:
+            self.secrets.remember_salt(self.stack_file)
 
     # ---- preview / up ------------------------------------------------------------------------
 
@@ -376,6 +386,7 @@ class _Run:
             record_steps=record,
             parallel=self.engine.parallel,
             cancelled=self.engine.cancelled,
+            secrets=self.secrets,
         )
         program_error = self._drive(deployment, preview=preview)
         if program_error and not deployment.refused:

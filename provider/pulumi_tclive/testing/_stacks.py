@@ -29,7 +29,9 @@ from pulumi_tclive.testing._project import (
     stack_names,
     validate_stack_name,
 )
+from pulumi_tclive.testing._secrets import PASSPHRASE_HINT, SecretsManager, displayed_outputs, is_ciphertext
 from pulumi_tclive.testing._state import StackState, write_private
+from pulumi_tclive.testing._values import SECRET_PLACEHOLDER
 
 __all__ = ["add_stack_commands", "stack_main"]
 
@@ -182,12 +184,16 @@ def _text(value: Any) -> str:
 def _output(project: Project, args: argparse.Namespace, prog: str) -> int:
     state, _ = _load(project, args, prog)
     name, as_json = args.property, args.json
-    outputs = state.outputs
+    stored = state.outputs
+    outputs = displayed_outputs(stored)
     if name is not None:
         if name not in outputs:
             raise ConfigurationError(f"current stack does not have output property '{name}'")
-        print(json.dumps(outputs[name], indent=2, ensure_ascii=False) if as_json else _text(outputs[name]))
+        value = _revealed(project, args.stack, stored[name]) if args.show_secrets else outputs[name]
+        print(json.dumps(value, indent=2, ensure_ascii=False) if as_json else _text(value))
         return 0
+    if args.show_secrets:
+        outputs = {key: _revealed(project, args.stack, value) for key, value in stored.items()}
     if as_json:
         print(json.dumps(outputs, indent=2, ensure_ascii=False, sort_keys=True))
         return 0
@@ -197,6 +203,24 @@ def _output(project: Project, args: argparse.Namespace, prog: str) -> int:
         return 0
     _table([("OUTPUT", "VALUE"), *((key, _text(outputs[key])) for key in sorted(outputs))], prefix="    ")
     return 0
+
+
+def _revealed(project: Project, stack: str, stored: Any) -> Any:
+    """A stored output as ``--show-secrets`` shows it: decrypted under the stack's passphrase."""
+    if stored == SECRET_PLACEHOLDER:
+        raise ConfigurationError(
+            "a secret output was not stored, because no passphrase was set when it was written: "
+            f"{PASSPHRASE_HINT}, then run `up` again."
+        )
+    if not is_ciphertext(stored):
+        return stored
+    manager = SecretsManager.for_stack(project.root / f"Pulumi.{stack}.yaml")
+    if manager is None:
+        raise ConfigurationError(
+            "the stack's secret outputs are encrypted: set PULUMI_CONFIG_PASSPHRASE (or "
+            "PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase to show them."
+        )
+    return manager.decrypt(stored)
 
 
 def _unprotect(project: Project, args: argparse.Namespace, prog: str) -> int:

@@ -1,7 +1,8 @@
 """The per-stack state file: one JSON document, plus a journal of the steps of the running operation.
 
-Secret values are never written: a secret input or output is stored as ``"[secret]"`` and its key
-listed in ``secret_inputs`` / ``secret_outputs``. ``__provider`` is the exception: it is only a
+Secret values are never written in clear: a secret input or output is stored encrypted under the
+stack's passphrase (``_secrets.py``), or as ``"[secret]"`` when none is set, and its key listed in
+``secret_inputs`` / ``secret_outputs``. ``__provider`` is the exception: it is only a
 by-reference pickle, so it is stored in clear even though the SDK marks it secret.
 
 Files, for a state file ``dev.json``:
@@ -24,7 +25,7 @@ import shutil
 import tempfile
 import typing
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -32,7 +33,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from pulumi_tclive.errors import ConfigurationError
-from pulumi_tclive.testing._values import PROVIDER_KEY, SECRET_PLACEHOLDER, contains_secret, unwrap_secrets
+from pulumi_tclive.testing._values import (
+    PROVIDER_KEY,
+    SECRET_PLACEHOLDER,
+    contains_secret,
+    contains_unknown,
+    unwrap_secrets,
+)
 
 __all__ = [
     "OPERATION_TYPES",
@@ -223,12 +230,16 @@ def write_private(path: Path, text: str, *, append: bool = False) -> None:
         stream.write(text)
 
 
-def seal(values: Mapping[str, Any], secret_keys: Iterable[str] = ()) -> tuple[dict[str, Any], list[str]]:
-    """Turn wire values into what may be stored: secrets withheld, ``__provider`` kept in clear.
+def seal(
+    values: Mapping[str, Any], secret_keys: Iterable[str] = (), encrypt: Callable[[Any], Any] | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """Turn wire values into what may be stored: secrets withheld (or, with ``encrypt``, encrypted),
+    ``__provider`` kept in clear.
 
     :param values: wire values (secret wrappers possible).
     :param secret_keys: keys to withhold even when their value is not wrapped (secret-annotated).
-    :returns: the storable values and the sorted list of withheld keys.
+    :param encrypt: the stack's encryption (``SecretsManager.encrypt``), when a passphrase is set.
+    :returns: the storable values and the sorted list of secret keys.
     """
     forced = set(secret_keys)
     stored: dict[str, Any] = {}
@@ -237,7 +248,8 @@ def seal(values: Mapping[str, Any], secret_keys: Iterable[str] = ()) -> tuple[di
         if key == PROVIDER_KEY:
             stored[key] = unwrap_secrets(value)
         elif key in forced or contains_secret(value):
-            stored[key] = SECRET_PLACEHOLDER
+            plain = unwrap_secrets(value)
+            stored[key] = SECRET_PLACEHOLDER if encrypt is None or contains_unknown(plain) else encrypt(plain)
             withheld.append(key)
         else:
             stored[key] = unwrap_secrets(value)
