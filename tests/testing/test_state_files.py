@@ -17,6 +17,7 @@ from pulumi_tclive.testing import ResourceState, StackState, main
 from pulumi_tclive.testing._export import state_from_deployment, untyped_deployment
 from pulumi_tclive.testing._project import load_project, save_stack_config
 from pulumi_tclive.testing._state import STATE_VERSION, PendingOperation, StateWriter, journal_path
+from pulumi_tclive.testing._values import SECRET_SIG, SIG_KEY
 
 URN = "urn:pulumi:dev::p::pulumi-python:dynamic/toy:Item::a"
 STACK_URN = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev"
@@ -129,6 +130,7 @@ class _OperationV2(BaseModel):
 class _DeploymentV3(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     manifest: _ManifestV1
+    secrets_providers: dict[str, Any] | None = None
     resources: list[_ResourceV3] = []
     pending_operations: list[_OperationV2] = []
 
@@ -143,8 +145,10 @@ class _UntypedDeployment(BaseModel):
 
 def test_stack_export_is_the_clis_deployment_format_and_import_round_trips(tmp_path: Path) -> None:
     pending = PendingOperation("updating", _entry())
-    state = StackState(project="p", stack="dev", resources=[_entry()], outputs={"x": 1}, pending_operations=[pending])
-    exported = untyped_deployment(state)
+    encrypted = {SIG_KEY: SECRET_SIG, "ciphertext": "v1:bm9uY2U=:Y2lwaGVy"}
+    entry = _entry(outputs={"value": "one", "token": "[secret]", "key": encrypted}, secret_outputs=["key", "token"])
+    state = StackState(project="p", stack="dev", resources=[entry], outputs={"x": 1}, pending_operations=[pending])
+    exported = untyped_deployment(state, "v1:c2FsdA==:v1:x:y")
     parsed = _UntypedDeployment.model_validate(json.loads(json.dumps(exported)))
     assert parsed.version == 3
     stack, provider, resource = parsed.deployment.resources
@@ -154,6 +158,8 @@ def test_stack_export_is_the_clis_deployment_format_and_import_round_trips(tmp_p
     assert resource.provider == f"{provider.urn}::{provider.id}"
     assert resource.parent == STACK_URN and resource.protect and resource.id == "a-1"
     assert "token" not in resource.inputs and "token" not in resource.outputs, "no placeholder passed off as a value"
+    assert resource.outputs["key"] == encrypted, "a secret encrypted under the passphrase travels as the CLI stores it"
+    assert parsed.deployment.secrets_providers == {"type": "passphrase", "state": {"salt": "v1:c2FsdA==:v1:x:y"}}
     assert parsed.deployment.pending_operations[0].type == "updating"
 
     back = state_from_deployment(exported, project="p", stack="dev")
@@ -162,6 +168,7 @@ def test_stack_export_is_the_clis_deployment_format_and_import_round_trips(tmp_p
         (URN, "a-1", True, STACK_URN, {"value": "one"})
     ]
     assert [(op.type, op.resource.urn) for op in back.pending_operations] == [("updating", URN)]
+    assert back.resources[0].outputs["key"] == encrypted and back.resources[0].secret_outputs == ["key"]
 
     with pytest.raises(ConfigurationError, match=r"deployment\.resources\[0\]\.urn: field required"):
         state_from_deployment({"version": 3, "deployment": {"resources": [{}]}}, project="p", stack="dev")

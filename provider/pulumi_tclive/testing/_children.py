@@ -4,49 +4,67 @@
   ``Setpgid`` in https://github.com/pulumi/pulumi/blob/master/sdk/go/common/util/cmdutil/child_unix.go):
   a Ctrl-C in the terminal reaches the engine only, which lets running steps finish instead of
   having the provider killed under them.
-- **Killed by the kernel when the engine dies** (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``, set in
-  the child between ``fork`` and ``exec``): a ``kill -9`` of the engine leaves no provider that could
-  go on writing to the cloud, with no cleanup pass that a SIGKILL would skip. If the engine died
-  before the child set it, the child sees another parent and exits at once.
+- **Killed by the kernel when the engine dies**: each child first runs this file as a script, which
+  asks Linux to send it SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``) before it runs
+  the real module or script. A ``kill -9`` of the engine so leaves no provider that could go on
+  writing to the cloud, with no cleanup pass that a SIGKILL would skip. If the engine died before
+  that took effect, the child sees another parent and exits at once.
 
-The death signal is sent when the *thread* that started the child ends, so the engine starts its
-children from the thread that runs the operation (the main thread for the command line).
+It is done at child start, not in a ``preexec_fn``: forking the engine, which runs gRPC threads,
+with a Python hook between fork and exec can abort the child (gRPC's fork handlers). The death
+signal is sent when the *thread* that started the child ends, so the engine starts its children
+from the thread that runs the operation. As a script this file imports only the standard library.
+
+Usage: ``python _children.py ENGINE_PID (-m MODULE | SCRIPT) ARGS…``.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import runpy
 import signal
 import sys
-from collections.abc import Callable
 from typing import Any
 
-__all__ = ["child_process_options"]
+__all__ = ["child_command", "child_process_options"]
 
 _PR_SET_PDEATHSIG = 1
 
 
-def _death_signal_setter() -> Callable[[], None] | None:
-    """A function the child runs before ``exec``; ``None`` off Linux (no ``prctl``)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    # Resolved here, in the parent: the child between fork and exec does as little as possible.
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-    parent = os.getpid()
+def child_command(*command: str) -> list[str]:
+    """The argv that runs ``python COMMAND…`` (``-m module …`` or ``script …``) under this guard.
 
-    def set_death_signal() -> None:
-        prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        if os.getppid() != parent:  # the engine died before the line above took effect
-            os._exit(1)
-
-    return set_death_signal
+    :param command: what follows the interpreter, e.g. ``("-m", "pulumi.dynamic")``.
+    """
+    unbuffered = ["-u"] if command[:1] == ("-u",) else []
+    rest = list(command[len(unbuffered) :])
+    return [sys.executable, *unbuffered, os.path.abspath(__file__), str(os.getpid()), *rest]
 
 
 def child_process_options() -> dict[str, Any]:
-    """``subprocess.Popen`` keyword arguments for a child that must end with the engine."""
-    options: dict[str, Any] = {"process_group": 0}
-    setter = _death_signal_setter()
-    if setter is not None:
-        options["preexec_fn"] = setter
-    return options
+    """``subprocess.Popen`` keyword arguments for a child: its own process group."""
+    return {"process_group": 0}
+
+
+def _guard(engine_pid: int) -> None:
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != engine_pid:  # the engine died before the line above took effect
+        os._exit(1)
+
+
+def _main() -> None:
+    _guard(int(sys.argv[1]))
+    if sys.argv[2] == "-m":
+        sys.argv = [sys.argv[3], *sys.argv[4:]]
+        sys.path[0] = os.getcwd()  # as `python -m` has it
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = sys.argv[2:]
+        sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))
+        runpy.run_path(sys.argv[0], run_name="__main__")
+
+
+if __name__ == "__main__":
+    _main()

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 import pulumi_tclive
 from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing import _program
-from pulumi_tclive.testing._children import child_process_options
+from pulumi_tclive.testing._children import child_command, child_process_options
 from pulumi_tclive.testing._deployment import Deployment, default_parallel, delete_protected_message
 from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._lock import StackLock
@@ -416,14 +416,14 @@ class _Run:
             "parallel": self.engine.parallel,
         }
         process = subprocess.Popen(
-            [sys.executable, _program.__file__, json.dumps(spec)],
+            child_command(_program.__file__, json.dumps(spec)),  # ends with the engine, even on kill -9
             cwd=project.program_dir,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             pass_fds=[worker_end.fileno()],
-            **child_process_options(),  # ends with the engine, even on kill -9 (_children.py)
+            **child_process_options(),
         )
         worker_end.close()
         assert process.stdout is not None

@@ -9,8 +9,12 @@ resources), and the default provider of Python dynamic resources (``pulumi:provi
 which every dynamic resource names in ``provider`` as ``<urn>::<id>``: the snapshot's integrity check
 (``VerifyIntegrity`` in pkg/resource/deploy/snapshot.go) refuses a resource whose provider is missing.
 
-Secret values are never in this engine's state, so keys it withheld are left out of the export
-(the CLI then sees them as changed and the next ``pulumi up`` writes them again from the program).
+Secrets travel as the CLI stores them: a value encrypted under the stack's passphrase is exported
+as is, with ``secrets_providers`` naming the passphrase provider and the stack file's
+``encryptionsalt`` (the CLI's ``passphrase`` state), so ``pulumi stack import`` with the same
+passphrase reads them. A secret stored without a passphrase (``"[secret]"``) has no value to
+export: its key is left out (the CLI then sees it as changed and the next ``pulumi up`` writes it
+again from the program).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing._deployment import DYNAMIC_TYPE_PREFIX, STACK_TYPE
+from pulumi_tclive.testing._secrets import is_ciphertext
 from pulumi_tclive.testing._state import (
     OPERATION_TYPES,
     PendingOperation,
@@ -60,8 +65,8 @@ def _resource(entry: ResourceState, provider: str) -> dict[str, Any]:
         document["delete"] = True
     if entry.id:
         document["id"] = entry.id
-    document["inputs"] = entry.known_inputs()
-    document["outputs"] = entry.known_outputs()
+    document["inputs"] = _exported(entry.inputs)
+    document["outputs"] = _exported(entry.outputs)
     if entry.parent:
         document["parent"] = entry.parent
     if entry.protect:
@@ -75,15 +80,21 @@ def _resource(entry: ResourceState, provider: str) -> dict[str, Any]:
     return document
 
 
-def untyped_deployment(state: StackState) -> dict[str, Any]:
+def _exported(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored values as the CLI's checkpoint holds them: a withheld secret (no value) left out."""
+    return {key: value for key, value in values.items() if value != SECRET_PLACEHOLDER}
+
+
+def untyped_deployment(state: StackState, salt_state: str | None = None) -> dict[str, Any]:
     """The stack's state as ``pulumi stack export`` writes it (``apitype.UntypedDeployment``, version 3).
 
     :param state: the stack's state.
+    :param salt_state: the stack file's ``encryptionsalt``, which encrypted the secrets in the state.
     """
     provider_urn, provider_id = _provider_reference(state.project, state.stack)
     provider = f"{provider_urn}::{provider_id}"
     cli_version = f"pulumi-tclive {version('pulumi-tclive')}"
-    stack_outputs = {key: value for key, value in state.outputs.items() if value != SECRET_PLACEHOLDER}
+    stack_outputs = _exported(state.outputs)
     resources: list[dict[str, Any]] = [
         {"urn": _stack_urn(state.project, state.stack), "custom": False, "type": STACK_TYPE, "outputs": stack_outputs}
     ]
@@ -99,6 +110,9 @@ def untyped_deployment(state: StackState) -> dict[str, Any]:
         },
         "resources": resources,
     }
+    if salt_state is not None:
+        # The CLI's passphrase secrets manager state (pkg/secrets/passphrase/manager.go).
+        deployment["secrets_providers"] = {"type": "passphrase", "state": {"salt": salt_state}}
     if state.pending_operations:
         deployment["pending_operations"] = [
             {"resource": _resource(op.resource, provider), "type": op.type} for op in state.pending_operations
@@ -141,9 +155,13 @@ class _UntypedDeployment(BaseModel):
 
 
 def _sealed(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Values as the state stores them: a secret (the CLI's ``{sig: secret, ciphertext}``) withheld."""
-    secret_keys = [key for key, value in values.items() if isinstance(value, dict) and value.get(SIG_KEY) == SECRET_SIG]
-    return seal(values, secret_keys)
+    """Values as the state stores them: a secret encrypted under a passphrase (the CLI's ``{sig: secret,
+    ciphertext}``) kept as it is, any other secret withheld."""
+    encrypted = {key: value for key, value in values.items() if is_ciphertext(value)}
+    plain = {key: value for key, value in values.items() if key not in encrypted}
+    secret_keys = [key for key, value in plain.items() if isinstance(value, dict) and value.get(SIG_KEY) == SECRET_SIG]
+    stored, withheld = seal(plain, secret_keys)
+    return {**stored, **encrypted}, sorted([*withheld, *encrypted])
 
 
 def _entry(resource: _ResourceV3) -> ResourceState:

@@ -13,7 +13,7 @@ from typing import IO, Any
 import grpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from pulumi_tclive.testing._children import child_process_options
+from pulumi_tclive.testing._children import child_command, child_process_options
 from pulumi_tclive.testing._values import struct_from, struct_to_dict, wrap_secret
 
 __all__ = ["ProviderError", "ProviderProcess", "provider_environment"]
@@ -71,13 +71,13 @@ class ProviderProcess:
         self._secret_keys = secret_keys
         self._on_output = on_output
         self._process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "pulumi.dynamic"],
+            child_command("-u", "-m", "pulumi.dynamic"),  # ends with the engine, even on kill -9 (_children.py)
             cwd=cwd,
             env=dict(env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            **child_process_options(),  # ends with the engine, even on kill -9 (_children.py)
+            **child_process_options(),
         )
         self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
         self._channel: grpc.Channel | None = None

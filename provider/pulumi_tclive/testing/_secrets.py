@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing._values import SECRET_PLACEHOLDER, SECRET_SIG, SIG_KEY
 
-__all__ = ["PASSPHRASE_HINT", "SecretsManager", "displayed_outputs", "is_ciphertext"]
+__all__ = ["PASSPHRASE_HINT", "SecretsManager", "displayed_outputs", "is_ciphertext", "stack_salt"]
 
 PASSPHRASE_HINT = (
     "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE, a file holding it) to store secret "
@@ -57,6 +57,16 @@ def displayed_outputs(stored: dict[str, Any]) -> dict[str, Any]:
     :param stored: the outputs as the state stores them.
     """
     return {key: SECRET_PLACEHOLDER if is_ciphertext(value) else value for key, value in stored.items()}
+
+
+def stack_salt(stack_file: Path) -> str | None:
+    """The stack file's ``encryptionsalt``, or ``None`` when it has none.
+
+    :param stack_file: ``Pulumi.<stack>.yaml``.
+    """
+    text = stack_file.read_text(encoding="utf-8") if stack_file.is_file() else ""
+    found = re.search(rf"^{_SALT_KEY}:\s*(\S+)\s*$", text, re.MULTILINE)
+    return found.group(1).strip("\"'") if found else None
 
 
 def _passphrase() -> str | None:
@@ -108,11 +118,7 @@ class SecretsManager:
             first time a secret is stored, see :meth:`remember_salt`).
         """
         phrase = _passphrase()
-        if phrase is None:
-            return None
-        text = stack_file.read_text(encoding="utf-8") if stack_file.is_file() else ""
-        found = re.search(rf"^{_SALT_KEY}:\s*(\S+)\s*$", text, re.MULTILINE)
-        return cls(phrase, found.group(1).strip("\"'") if found else None)
+        return None if phrase is None else cls(phrase, stack_salt(stack_file))
 
     @cached_property
     def _aead(self) -> AESGCM:

@@ -29,7 +29,13 @@ from pulumi_tclive.testing._project import (
     stack_names,
     validate_stack_name,
 )
-from pulumi_tclive.testing._secrets import PASSPHRASE_HINT, SecretsManager, displayed_outputs, is_ciphertext
+from pulumi_tclive.testing._secrets import (
+    PASSPHRASE_HINT,
+    SecretsManager,
+    displayed_outputs,
+    is_ciphertext,
+    stack_salt,
+)
 from pulumi_tclive.testing._state import StackState, write_private
 from pulumi_tclive.testing._values import SECRET_PLACEHOLDER
 
@@ -274,7 +280,8 @@ def _cancel(project: Project, args: argparse.Namespace, prog: str) -> int:
 
 def _export(project: Project, args: argparse.Namespace, prog: str) -> int:
     state, _ = _load(project, args, prog)
-    text = json.dumps(untyped_deployment(state), indent=4, ensure_ascii=False) + "\n"
+    salt = stack_salt(project.root / f"Pulumi.{args.stack}.yaml")
+    text = json.dumps(untyped_deployment(state, salt), indent=4, ensure_ascii=False) + "\n"
     if args.file is None:
         sys.stdout.write(text)
     else:
