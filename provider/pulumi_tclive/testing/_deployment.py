@@ -384,7 +384,7 @@ class Deployment:
     def _component(
         self, request: resource_pb2.RegisterResourceRequest, urn: str
     ) -> resource_pb2.RegisterResourceResponse:
-        inputs, secret_inputs = seal(struct_to_dict(request.object), encrypt=self._encrypt)
+        inputs, secret_inputs = seal(struct_to_dict(request.object))  # compared as stored: no ciphertext
         old = self._old_live.get(urn)
         op = "create" if old is None else ("same" if old.inputs == inputs else "update")
         entry = ResourceState(
