@@ -10,7 +10,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -487,6 +488,21 @@ class _Run:
             self.report.warning(f'"{urn}" did not correspond to a pending create')
         self.state.pending_operations = kept
 
+    @contextmanager
+    def _pending(self, kind: str, entry: ResourceState) -> Iterator[None]:
+        """Record a provider call as a pending operation in the state file before it starts (as
+        ``Deployment`` does for an update), and drop it when it returns."""
+        operation = PendingOperation(kind, entry)
+        self.state.pending_operations.append(operation)
+        self.state.save(self.engine.state_path)
+        try:
+            yield
+        except ProviderError:
+            self.state.pending_operations.remove(operation)
+            self.state.save(self.engine.state_path)  # the call failed: it is not pending
+            raise
+        self.state.pending_operations.remove(operation)  # the caller saves the step that follows
+
     # ---- refresh / destroy -------------------------------------------------------------------
 
     def refresh(self, *, record: bool = True, persist: bool = True) -> None:
@@ -513,6 +529,8 @@ class _Run:
                 state.save(self.engine.state_path)
 
         for entry in list(state.resources):
+            if self.engine.cancelled.is_set():
+                return  # a Ctrl-C: what was read is saved; _operate reports the cancel
             if not entry.custom or entry.delete:
                 step("read", entry)
                 continue
@@ -579,11 +597,14 @@ class _Run:
         for entry in reversed(list(state.resources)):
             if entry.urn in kept:
                 continue
+            if self.engine.cancelled.is_set():
+                return  # a Ctrl-C: what was deleted is saved; _operate reports the cancel
             if entry.custom and not entry.retain_on_delete:
                 try:
-                    self.provider().delete(
-                        entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
-                    )
+                    with self._pending("deleting", entry):
+                        self.provider().delete(
+                            entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
+                        )
                 except ProviderError as exc:
                     message = f"{entry.type} resource '{entry.name}': delete failed"
                     self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
