@@ -87,7 +87,7 @@ def test_update_and_replace_lines_name_the_properties_and_diff_shows_values(cli:
     # alphaValue=two is in the stack file now (`--config` is saved, as the CLI does).
     assert 'toy-review:alphaValue: "two"' in (run.program / "Pulumi.dev.yaml").read_text()
     assert run("up", *beta, "--config", "alphaName=renamed", "--diff") == 0, run.stdout
-    assert f" +- replace  {ITEM} alpha [diff: ~item_name~value]" in run.stdout
+    assert f" +- replace  {ITEM} alpha [diff: ~item_name,value]" in run.stdout
     assert '      ~ item_name: "alpha" => "renamed"' in run.stdout
     assert "Resources: 1 updated, 1 replaced, 0 unchanged" in run.stdout
     assert set(run.items()) == {"renamed", "beta"}, "the replacement happened"
