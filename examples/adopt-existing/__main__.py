@@ -34,9 +34,7 @@ live_example_org_cname = tclive.CnameRecord(
     "live.example.org-cname",
     name=live_example_org.domain_name,
     target=live_example_org.cname_target,
-    dns="dnspod",
     zone="example.org",
-    ttl=600,
 )
 # Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
 # no key is written here; they reach the stack state only as secret outputs.
@@ -66,9 +64,7 @@ mp_play_example_com_cname = tclive.CnameRecord(
     "mp-play.example.com-cname",
     name=mp_play_example_com.domain_name,
     target=mp_play_example_com.cname_target,
-    dns="dnspod",
     zone="example.com",
-    ttl=600,
     opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True),
 )
 
@@ -107,9 +103,7 @@ old_play_example_com_cname = tclive.CnameRecord(
     "old-play.example.com-cname",
     name=old_play_example_com.domain_name,
     target=old_play_example_com.cname_target,
-    dns="dnspod",
     zone="example.com",
-    ttl=600,
 )
 
 # play.example.com: standard play domain.
@@ -126,9 +120,7 @@ play_example_com_cname = tclive.CnameRecord(
     "play.example.com-cname",
     name=play_example_com.domain_name,
     target=play_example_com.cname_target,
-    dns="dnspod",
     zone="example.com",
-    ttl=600,
 )
 # Play authentication as the domain has it. adopt_existing keeps the domain's keys, so
 # no key is written here; they reach the stack state only as secret outputs.
@@ -142,9 +134,7 @@ play_example_com_play_auth = tclive.PlayAuthKey(
 play_example_com_referer = tclive.PlayReferer(
     "play.example.com-referer",
     domain_name=play_example_com,
-    mode="allow",
     rules=["example.com", "*.example.com"],
-    allow_empty=False,
 )
 
 # push.example.com: standard push domain.
@@ -160,9 +150,7 @@ push_example_com_cname = tclive.CnameRecord(
     "push.example.com-cname",
     name=push_example_com.domain_name,
     target=push_example_com.cname_target,
-    dns="dnspod",
     zone="example.com",
-    ttl=600,
 )
 # Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
 # no key is written here; they reach the stack state only as secret outputs.

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..resources._inputs import Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
+from ..resources.cname import INPUTS as CNAME_INPUTS
+from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
 
@@ -85,6 +88,30 @@ def _string_list(items: Sequence[str], indent: str) -> str:
         return inline
     inner = indent + _INDENT
     return "[\n" + "".join(f"{inner}{_lit(i)},\n" for i in items) + indent + "]"
+
+
+@dataclass(frozen=True)
+class _Code:
+    """An argument value that is already Python code (a variable, a config lookup), written as it is."""
+
+    text: str
+
+
+def _value(value: object, indent: str) -> str:
+    """An argument value as ruff formats it: code as it is, literals, lists of text, dicts with literal keys."""
+    if isinstance(value, _Code):
+        return value.text
+    if isinstance(value, list):
+        return _string_list([str(item) for item in value], indent)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_lit(str(k))}: {_value(v, indent)}" for k, v in value.items()) + "}"
+    assert value is None or isinstance(value, str | int | bool)
+    return _lit(value)
+
+
+def _arguments(declared: Inputs, values: Mapping[str, object]) -> list[tuple[str, str]]:
+    """A resource's keyword arguments from its declaration: declared order, defaults and secrets left out."""
+    return [(argument.name, _value(value, _INDENT)) for argument, value in declared.arguments(values)]
 
 
 def _call(target: str, function: str, first: str | None, kwargs: Sequence[tuple[str, str]]) -> list[str]:
@@ -337,13 +364,14 @@ class _Program:
         if domain.record is None:
             return
         record = domain.record
-        cname = [
-            ("name", f"{variable}.domain_name"),
-            ("target", f"{variable}.cname_target"),
-            ("dns", _lit(record.dns)),
-            ("zone", _lit(record.zone)),
-            ("ttl", _lit(record.ttl)),
-        ]
+        values = {
+            "name": _Code(f"{variable}.domain_name"),
+            "target": _Code(f"{variable}.cname_target"),
+            "dns": record.dns,
+            "zone": record.zone,
+            "ttl": record.ttl,
+        }
+        cname = _arguments(CNAME_INPUTS, values)
         if domain.is_mini_program_play:
             # Its domain serves forever, so its CNAME must too.
             cname.append(("opts", "pulumi.ResourceOptions(protect=True, retain_on_delete=True)"))
@@ -382,16 +410,17 @@ class _Program:
                 [("domain_name", variable), ("cloud_cert_id", _lit(found.certificate.cloud_cert_id))],
             )
         if found.referer is not None:
+            referer = {
+                "domain_name": _Code(variable),
+                "mode": found.referer.mode,
+                "rules": list(found.referer.rules),
+                "allow_empty": found.referer.allow_empty,
+            }
             self.lines += _call(
                 self.namer.identifier(f"{domain.name}_referer"),
                 "tclive.PlayReferer",
                 _lit(self.namer.resource_name(f"{domain.name}-referer")),
-                [
-                    ("domain_name", variable),
-                    ("mode", _lit(found.referer.mode)),
-                    ("rules", _string_list(found.referer.rules, _INDENT)),
-                    ("allow_empty", _lit(found.referer.allow_empty)),
-                ],
+                _arguments(REFERER_INPUTS, referer),
             )
 
     def component(self) -> None:

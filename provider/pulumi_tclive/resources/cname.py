@@ -8,8 +8,9 @@ and reads every write back (docs/design.md#writing-and-verifying-records).
 
 Verification (``verify=``): ``dns`` queries every authoritative nameserver of the zone (or
 ``tclive:nameservers``) until all answer the target; ``cloud`` waits until the live domain reports
-the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns``,
-except ``cloud`` for ``dns="dnspod"`` on the emulator, whose zones are served by no real DNS server.
+the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns`` on
+every backend: the emulator's DNSPod nameservers answer for its zones (in-process when embedded,
+on the port ``tclive emulator serve`` prints as ``TCLIVE_NAMESERVERS``), as Tencent's answer for yours.
 """
 
 from __future__ import annotations
@@ -21,30 +22,80 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.live import DomainInfo
+from ..cloud.live import DomainInfo, describe_live_domain
 from ..dns.base import CnameState
-from ..dns.propagation import authoritative_nameservers, wait_for_cname
+from ..dns.propagation import wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
+from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
-from .domain import describe_live_domain
 
-__all__ = ["CnameRecord", "CnameRecordProvider"]
+__all__ = ["INPUTS", "CnameRecord", "CnameRecordProvider"]
 
-INPUTS = ("name", "target", "dns", "zone", "ttl", "verify", "verify_timeout", "overwrite")
 DEFAULT_TTL = 600
 DEFAULT_VERIFY_TIMEOUT = 300
 
-
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    values = {key: props.get(key) for key in INPUTS}
-    values["dns"] = values["dns"] or "dnspod"
-    values["ttl"] = as_int(values["ttl"], DEFAULT_TTL)
-    timeout = values["verify_timeout"]
-    values["verify_timeout"] = (
-        float(timeout) if isinstance(timeout, int | float) and not isinstance(timeout, bool) else DEFAULT_VERIFY_TIMEOUT
-    )
-    values["overwrite"] = as_bool(values["overwrite"], False)
-    return values
+INPUTS = Inputs(
+    "CnameRecord",
+    Input(
+        "name",
+        str,
+        REQUIRED,
+        doc="The record name: the live domain, e.g. ``play.example.com``.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_dns_name",
+    ),
+    Input(
+        "target",
+        str,
+        REQUIRED,
+        doc="Where it points: the LiveDomain's ``cname_target``. Updated in place.",
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_cname_target",
+    ),
+    Input("dns", str, "dnspod", doc="The DNS backend.", replaces=True, choices=rules.DNS_BACKENDS),
+    Input(
+        "zone",
+        str,
+        doc="The zone holding ``name``; found automatically when omitted (DNSPod's zone list, or SOA queries to "
+        "the RFC 2136 primary). A CNAME at the zone apex is refused.",
+        replaces=True,
+        compared=False,  # compared only when given: diff() below
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_zone",
+    ),
+    Input(
+        "ttl",
+        int,
+        DEFAULT_TTL,
+        doc="TTL in seconds (DNSPod allows 1–604800). Updated in place.",
+        validated_by="rules.check_ttl (the backend's range)",
+    ),
+    Input(
+        "verify",
+        str,
+        doc="How to verify the record: ``dns``, ``cloud`` or ``none``; by default ``dns`` on every backend.",
+        compared=False,
+        choices=rules.VERIFY_MODES,
+    ),
+    Input(
+        "verify_timeout",
+        float,
+        DEFAULT_VERIFY_TIMEOUT,
+        doc="Seconds to wait for verification.",
+        compared=False,
+        validated_by="rules.check_verify_timeout",
+    ),
+    Input(
+        "overwrite",
+        bool,
+        False,
+        doc="``True`` to replace a different CNAME or other data already at ``name`` (``False``: refuse, and say "
+        "what is there).",
+        compared=False,
+    ),
+    outputs=("record_id", "verified", "nameservers", "verify_mode", "zone_discovered"),
+)
 
 
 def _record_line(name: str, target: str, ttl: int) -> str:
@@ -55,14 +106,7 @@ class CnameRecordProvider(TcliveProvider):
     """Dynamic provider of :class:`CnameRecord` (see the module docstring)."""
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        for key in ("name", "target", "zone"):
-            if isinstance(inputs.get(key), str):
-                inputs[key] = rules.normalize_domain_name(inputs[key])
-        inputs["dns"] = inputs.get("dns") or "dnspod"
-        problems: list[rules.Problem] = []
-        if known(inputs, "dns"):
-            problems += rules.check_enum(inputs["dns"], rules.DNS_BACKENDS, "dns")
+        inputs, problems = INPUTS.check(news)
         name = inputs.get("name")
         if not is_unknown(name):
             problems += rules.check_dns_name(name, "name")
@@ -72,23 +116,20 @@ class CnameRecordProvider(TcliveProvider):
             problems += rules.check_zone(inputs["zone"], name=name)
         if known(inputs, "ttl") and inputs.get("ttl") is not None and known(inputs, "dns"):
             problems += rules.check_ttl(inputs["ttl"], backend=str(inputs["dns"]))
-        verify = inputs.get("verify")
-        if verify is not None and not is_unknown(verify):
-            problems += rules.check_enum(verify, rules.VERIFY_MODES, "verify")
         if not is_unknown(inputs.get("verify_timeout")):
             problems += rules.check_verify_timeout(inputs.get("verify_timeout"))
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        changed = [k for k in ("name", "dns", "target", "ttl") if is_unknown(news.get(k)) or old[k] != new[k]]
-        if news.get("zone") is not None and (is_unknown(news["zone"]) or news["zone"] != old["zone"]):
+        changed = INPUTS.changed(olds, news)
+        # The zone is compared only when the program gives it: otherwise it was discovered, and stays.
+        if news.get("zone") is not None and (is_unknown(news["zone"]) or news["zone"] != olds.get("zone")):
             changed.append("zone")
-        replaces = [k for k in changed if k in ("name", "dns", "zone") and not is_unknown(news.get(k))]
+        replaces = INPUTS.replacements(changed, news)
         return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=bool(replaces))
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         name, target, ttl = str(inputs["name"]), str(inputs["target"]), int(inputs["ttl"])
         backend = self.runtime.cname_backend(str(inputs["dns"]))
         zone = str(inputs["zone"] or backend.find_zone(name))
@@ -101,7 +142,7 @@ class CnameRecordProvider(TcliveProvider):
         return CreateResult(name, self._outputs(inputs, state, *self._verify(inputs, zone)))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         zone = str(props.get("zone") or "")
         backend = self.runtime.cname_backend(str(inputs["dns"]))
         state = backend.read(id_, zone or backend.find_zone(id_))
@@ -116,7 +157,7 @@ class CnameRecordProvider(TcliveProvider):
         return ReadResult(id_, outputs, {k: v for k, v in refreshed.items() if v is not None})
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = _inputs(news)
+        inputs = INPUTS.values(news)
         current = self._state(olds)
         backend = self.runtime.cname_backend(str(inputs["dns"]))
         state = backend.update(current, str(inputs["target"]), int(inputs["ttl"]))
@@ -127,7 +168,7 @@ class CnameRecordProvider(TcliveProvider):
         return UpdateResult(self._outputs(inputs, state, verified, nameservers))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         backend = self.runtime.cname_backend(str(inputs["dns"]))
         if not backend.delete(self._state(props)):
             say(
@@ -162,9 +203,7 @@ class CnameRecordProvider(TcliveProvider):
 
     def _verify_mode(self, inputs: Mapping[str, Any]) -> str:
         mode = inputs.get("verify")
-        if mode:
-            return str(mode)
-        return "cloud" if inputs["dns"] == "dnspod" and self.settings.backend != "cloud" else "dns"
+        return str(mode) if mode else "dns"
 
     def _verify(self, inputs: Mapping[str, Any], zone: str) -> tuple[bool, list[str]]:
         """Wait until the record is live; returns (verified, nameservers that confirmed it)."""
@@ -175,9 +214,11 @@ class CnameRecordProvider(TcliveProvider):
         if mode == "cloud":
             self._wait_cloud(name, target, timeout)
             return True, []
-        servers = list(self.settings.nameservers) or authoritative_nameservers(zone)
+        servers = self.runtime.zone_servers(zone)
         try:
-            wait_for_cname(name, target, nameservers=servers, timeout=timeout, progress=say)
+            wait_for_cname(
+                name, target, nameservers=servers.nameservers, timeout=timeout, progress=say, exchange=servers.exchange
+            )
         except PropagationTimeout as exc:
             if inputs["dns"] != "manual":
                 raise
@@ -185,7 +226,7 @@ class CnameRecordProvider(TcliveProvider):
                 f"{exc} Add this record at your DNS provider: {_record_line(name, target, int(inputs['ttl']))}",
                 answers=exc.answers,
             ) from None
-        return True, [str(s) for s in servers]
+        return True, [str(s) for s in servers.nameservers]
 
     def _wait_cloud(self, name: str, target: str, timeout: float) -> None:
         """Poll DescribeLiveDomain until Tencent reports the CNAME configured (BCName = 1)."""
@@ -217,24 +258,13 @@ class CnameRecordProvider(TcliveProvider):
         )
 
 
+@INPUTS.document
 class CnameRecord(Resource, module="tclive", name="CnameRecord"):
     """The CNAME record ``name → target`` every live domain needs before it serves (R9).
 
-    Args:
-        resource_name: The Pulumi resource name.
-        name: The record name: the live domain, e.g. ``play.example.com``. Changing it replaces the record.
-        target: Where it points: the LiveDomain's ``cname_target``. Updated in place.
-        dns: ``dnspod`` (default), ``rfc2136`` or ``manual``. Changing it replaces the record.
-        zone: The zone holding ``name``; found automatically when omitted (DNSPod's zone list, or SOA
-            queries to the RFC 2136 primary). A CNAME at the zone apex is refused.
-        ttl: TTL in seconds (default 600; DNSPod allows 1–604800). Updated in place.
-        verify: ``dns``, ``cloud`` or ``none``; default ``dns``, or ``cloud`` for DNSPod on the emulator.
-        verify_timeout: Seconds to wait for verification (default 300).
-        overwrite: ``True`` to replace a different CNAME or other data already at ``name`` (default ``False``:
-            refuse, and say what is there).
-        opts: Pulumi resource options. Give the CNAME of a mini-program play domain
-            ``protect=True, retain_on_delete=True``, like the domain: it must live as long as the domain
-            (R8). ``MiniProgramLive`` does.
+    Give the CNAME of a mini-program play domain ``opts=pulumi.ResourceOptions(protect=True,
+    retain_on_delete=True)``, like the domain: it must live as long as the domain (R8).
+    ``MiniProgramLive`` does.
 
     Outputs: ``name``, ``target``, ``zone``, ``ttl``, ``record_id``, ``verified``, ``nameservers`` (the
     servers that confirmed the record), ``verify_mode`` (the verification used), ``zone_discovered``.
@@ -265,19 +295,4 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the record; see the class docstring for every argument."""
-        props: dict[str, Any] = {
-            "name": name,
-            "target": target,
-            "dns": dns,
-            "zone": zone,
-            "ttl": ttl,
-            "verify": verify,
-            "verify_timeout": verify_timeout,
-            "overwrite": overwrite,
-            "record_id": None,
-            "verified": None,
-            "nameservers": None,
-            "verify_mode": None,
-            "zone_discovered": None,
-        }
-        super().__init__(CnameRecordProvider(), resource_name, props, opts)
+        super().__init__(CnameRecordProvider(), resource_name, INPUTS.props(locals()), opts)

@@ -25,26 +25,68 @@ from ..cloud.client import TencentCloudClient
 from ..cloud.live import AUTHENTICATE_DOMAIN_OWNER, AuthenticateDomainOwnerRequest, AuthenticateDomainOwnerResponse
 from ..dns.manual import txt_record_line
 from ..errors import PropagationTimeout
-from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
+from ._inputs import REQUIRED, Input, Inputs
+from ._provider import TcliveProvider, as_bool, failures, is_unknown, known, poll, say
 
-__all__ = ["DEFAULT_TXT_LABEL", "DomainOwnership", "DomainOwnershipProvider"]
+__all__ = ["DEFAULT_TXT_LABEL", "INPUTS", "DomainOwnership", "DomainOwnershipProvider"]
 
-INPUTS = ("domain_name", "dns", "zone", "txt_host", "ttl", "verify_timeout")
 DEFAULT_TTL = 600
 DEFAULT_VERIFY_TIMEOUT = 300
 DEFAULT_TXT_LABEL = "cssauth"
 """The TXT record goes to ``cssauth.<MainDomain>`` unless ``txt_host`` says otherwise (unconfirmed: docs/emulator.md)."""
 
-
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    values = {key: props.get(key) for key in INPUTS}
-    values["dns"] = values["dns"] or "dnspod"
-    values["ttl"] = as_int(values["ttl"], DEFAULT_TTL)
-    timeout = values["verify_timeout"]
-    values["verify_timeout"] = (
-        float(timeout) if isinstance(timeout, int | float) and not isinstance(timeout, bool) else DEFAULT_VERIFY_TIMEOUT
-    )
-    return values
+INPUTS = Inputs(
+    "DomainOwnership",
+    Input(
+        "domain_name",
+        str,
+        REQUIRED,
+        doc="A live domain or its main domain, e.g. ``play.example.com``.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_dns_name",
+    ),
+    Input(
+        "dns",
+        str,
+        "dnspod",
+        doc="The DNS backend: ``dnspod``, ``rfc2136`` or ``manual`` (prints the record to add).",
+        replaces=True,
+        choices=rules.DNS_BACKENDS,
+    ),
+    Input(
+        "zone",
+        str,
+        doc="The zone holding the TXT record; found automatically when omitted.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_dns_name, rules.check_zone",
+    ),
+    Input(
+        "txt_host",
+        str,
+        doc="The TXT record name (by default ``cssauth.<MainDomain>``, unconfirmed).",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_dns_name",
+    ),
+    Input(
+        "ttl",
+        int,
+        DEFAULT_TTL,
+        doc="TTL of the TXT record in seconds. Updated in place (the record is re-published).",
+        validated_by="rules.check_ttl (the backend's range)",
+    ),
+    Input(
+        "verify_timeout",
+        float,
+        DEFAULT_VERIFY_TIMEOUT,
+        doc="Seconds to wait for Tencent Cloud to see the record.",
+        compared=False,
+        validated_by="rules.check_verify_timeout",
+    ),
+    outputs=("main_domain", "content", "txt_name", "txt_zone", "verified", "status", "published"),
+)
 
 
 def _authenticate(
@@ -58,14 +100,7 @@ class DomainOwnershipProvider(TcliveProvider):
     """Dynamic provider of :class:`DomainOwnership` (see the module docstring)."""
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        for key in ("domain_name", "zone", "txt_host"):
-            if isinstance(inputs.get(key), str):
-                inputs[key] = rules.normalize_domain_name(inputs[key])
-        inputs["dns"] = inputs.get("dns") or "dnspod"
-        problems: list[rules.Problem] = []
-        if known(inputs, "dns"):
-            problems += rules.check_enum(inputs["dns"], rules.DNS_BACKENDS, "dns")
+        inputs, problems = INPUTS.check(news)
         if not is_unknown(inputs.get("domain_name")):
             problems += rules.check_dns_name(inputs.get("domain_name"), "domain_name")
         for key in ("zone", "txt_host"):
@@ -80,14 +115,12 @@ class DomainOwnershipProvider(TcliveProvider):
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        keys = ("domain_name", "dns", "zone", "txt_host", "ttl")
-        changed = [k for k in keys if is_unknown(news.get(k)) or old[k] != new[k]]
-        replaces = [k for k in changed if k != "ttl"]
-        return DiffResult(changes=bool(changed), replaces=replaces)
+        changed = INPUTS.changed(olds, news)
+        # Unknown identities count too: the TXT record moves either way.
+        return DiffResult(changes=bool(changed), replaces=[k for k in changed if INPUTS[k].replaces])
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         domain = str(inputs["domain_name"])
         client = self.runtime.client()
         known_state = _authenticate(client, domain, "dbCheck")
@@ -107,20 +140,20 @@ class DomainOwnershipProvider(TcliveProvider):
         return CreateResult(main, self._outputs(inputs, status, zone, published=True))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         state = _authenticate(self.runtime.client(), str(inputs["domain_name"] or id_), "dbCheck")
         outputs = {**props, "verified": state.Status >= 0, "status": state.Status}
         return ReadResult(id_, outputs, {k: v for k, v in inputs.items() if v is not None})
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = _inputs(news)
+        inputs = INPUTS.values(news)
         if as_bool(olds.get("published"), False):
             backend = self.runtime.txt_backend(str(inputs["dns"]))
             backend.ensure_txt(str(olds["txt_name"]), str(olds["txt_zone"]), str(olds["content"]), int(inputs["ttl"]))
         return UpdateResult({**olds, **inputs})
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         name, content = str(props.get("txt_name") or ""), str(props.get("content") or "")
         if as_bool(props.get("published"), False) and name and content:
             backend = self.runtime.txt_backend(str(inputs["dns"]))
@@ -181,6 +214,7 @@ class DomainOwnershipProvider(TcliveProvider):
         )
 
 
+@INPUTS.document
 class DomainOwnership(Resource, module="tclive", name="DomainOwnership"):
     """Verifies the account owns a live domain's main domain, publishing the TXT record Tencent checks.
 
@@ -192,16 +226,6 @@ class DomainOwnership(Resource, module="tclive", name="DomainOwnership"):
     The TXT host defaults to ``cssauth.<MainDomain>``. That host name is **unconfirmed**: Tencent's
     API documentation and SDKs do not state it (docs/design.md#domain-ownership-verification). If the
     console names another host, pass it as ``txt_host``.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: A live domain or its main domain, e.g. ``play.example.com``. Changing it replaces the resource.
-        dns: ``dnspod`` (default), ``rfc2136`` or ``manual`` (prints the record to add). Changing it replaces.
-        zone: The zone holding the TXT record; found automatically when omitted. Changing it replaces.
-        txt_host: The TXT record name (default ``cssauth.<MainDomain>``, unconfirmed). Changing it replaces.
-        ttl: TTL of the TXT record in seconds (default 600). Updated in place (the record is re-published).
-        verify_timeout: Seconds to wait for Tencent Cloud to see the record (default 300).
-        opts: Pulumi resource options.
 
     Outputs: ``main_domain`` (also the id), ``content`` (the TXT value), ``txt_name``, ``txt_zone`` (the
     zone it was published in; empty when nothing was), ``verified``, ``status`` (AuthenticateDomainOwner ``Status``;
@@ -229,19 +253,5 @@ class DomainOwnership(Resource, module="tclive", name="DomainOwnership"):
         verify_timeout: pulumi.Input[int] = DEFAULT_VERIFY_TIMEOUT,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "domain_name": domain_name,
-            "dns": dns,
-            "zone": zone,
-            "txt_host": txt_host,
-            "ttl": ttl,
-            "verify_timeout": verify_timeout,
-            "main_domain": None,
-            "content": None,
-            "txt_name": None,
-            "txt_zone": None,
-            "verified": None,
-            "status": None,
-            "published": None,
-        }
-        super().__init__(DomainOwnershipProvider(), resource_name, props, opts)
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        super().__init__(DomainOwnershipProvider(), resource_name, INPUTS.props(locals()), opts)

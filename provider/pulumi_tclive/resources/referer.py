@@ -31,9 +31,10 @@ from ..cloud.streaming import (
 )
 from ..errors import RuleViolation, TencentCloudApiError
 from ._domain_ref import domain_kind_problems, domain_reference
-from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+from ._inputs import REQUIRED, Input, Inputs
+from ._provider import TcliveProvider, failures, is_unknown, say
 
-__all__ = ["PlayReferer", "PlayRefererProvider", "check_referer_rules"]
+__all__ = ["INPUTS", "PlayReferer", "PlayRefererProvider", "check_referer_rules"]
 
 MODES = {"allow": 1, "deny": 0}
 _LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
@@ -87,43 +88,66 @@ def check_referer_rules(mode: object, values: object, allow_empty: object) -> li
     return problems
 
 
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    values = props.get("rules")
-    return {
-        "domain_name": props.get("domain_name"),
-        "domain_type": props.get("domain_type"),
-        "mode": props.get("mode") or "allow",
-        "rules": [str(v).strip().lower() for v in values] if isinstance(values, list) else values,
-        "allow_empty": as_bool(props.get("allow_empty"), False),
-    }
+def _hosts(values: Any) -> Any:
+    """Referer rules in their normal form (stripped, lower-case); anything else as given, for check to report."""
+    if isinstance(values, list) and all(isinstance(v, str) for v in values):
+        return [v.strip().lower() for v in values]
+    return values
+
+
+INPUTS = Inputs(
+    "PlayReferer",
+    Input(
+        "domain_name",
+        str,
+        REQUIRED,
+        doc="The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.",
+        replaces=True,
+        normalize=product_rules.normalize_domain_name,
+        validated_by="domain_kind_problems",
+    ),
+    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    Input(
+        "mode",
+        str,
+        "allow",
+        doc="``allow`` (only the listed sites may play) or ``deny`` (the listed sites may not).",
+        choices=tuple(MODES),
+        validated_by="check_referer_rules",
+    ),
+    Input(
+        "rules",
+        list,
+        [],
+        doc="Host names, ``*.example.com`` wildcards allowed, optionally with ``:port``.",
+        item=str,
+        normalize=_hosts,
+        validated_by="check_referer_rules",
+    ),
+    Input(
+        "allow_empty",
+        bool,
+        False,
+        doc="``True`` also lets requests without a Referer header play (apps, direct links).",
+        validated_by="check_referer_rules",
+    ),
+)
 
 
 class PlayRefererProvider(TcliveProvider):
     """Dynamic provider of :class:`PlayReferer`."""
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        if isinstance(inputs.get("domain_name"), str):
-            inputs["domain_name"] = product_rules.normalize_domain_name(inputs["domain_name"])
-        inputs.setdefault("mode", "allow")
-        inputs["mode"] = inputs["mode"] or "allow"
-        if inputs.get("allow_empty") is None:
-            inputs["allow_empty"] = False
-        if inputs.get("rules") is None:
-            inputs["rules"] = []
-        problems = domain_kind_problems(inputs, "PlayReferer", "play", "Referer rules apply to play domains only.")
+        inputs, problems = INPUTS.check(news)
+        problems += domain_kind_problems(inputs, "PlayReferer", "play", "Referer rules apply to play domains only.")
         problems += check_referer_rules(inputs["mode"], inputs["rules"], inputs["allow_empty"])
-        rules = inputs["rules"]
-        if not problems and isinstance(rules, list) and all(isinstance(v, str) for v in rules):
-            inputs["rules"] = [str(v).strip().lower() for v in inputs["rules"]]
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        changed = [k for k in ("domain_name", "mode", "rules", "allow_empty") if old[k] != new[k]]
-        changed += [k for k in ("domain_name", "mode", "rules", "allow_empty") if is_unknown(news.get(k))]
-        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+        changed = INPUTS.changed(olds, news)
+        return DiffResult(
+            changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
+        )
 
     def _apply(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any]:
         domain = str(inputs["domain_name"])
@@ -148,7 +172,7 @@ class PlayRefererProvider(TcliveProvider):
         return dict(inputs)
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         client = self.runtime.client()
         current = self._current(client, str(inputs["domain_name"]))
         if current is not None and all(current[k] == inputs[k] for k in ("mode", "rules", "allow_empty")):
@@ -174,7 +198,7 @@ class PlayRefererProvider(TcliveProvider):
         }
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        return UpdateResult(self._apply(self.runtime.client(), _inputs(news)))
+        return UpdateResult(self._apply(self.runtime.client(), INPUTS.values(news)))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
@@ -189,7 +213,7 @@ class PlayRefererProvider(TcliveProvider):
         if config is None or config.Enable != 1:
             return ReadResult("", {})
         inputs = {
-            **_inputs(props),
+            **INPUTS.values(props),
             "mode": "allow" if config.Type == 1 else "deny",
             "rules": [rule for rule in config.Rules.split(";") if rule],
             "allow_empty": config.AllowEmpty == 1,
@@ -197,7 +221,7 @@ class PlayRefererProvider(TcliveProvider):
         return ReadResult(id_, inputs, inputs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         try:
             self.runtime.client().call(
                 MODIFY_LIVE_DOMAIN_REFERER,
@@ -216,16 +240,9 @@ class PlayRefererProvider(TcliveProvider):
             raise
 
 
+@INPUTS.document
 class PlayReferer(Resource, module="tclive", name="PlayReferer"):
     """Referer allow/deny list of a play domain (HTTP-FLV and HLS playback).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.
-        mode: ``allow`` (default: only the listed sites may play) or ``deny`` (the listed sites may not).
-        rules: Host names, ``*.example.com`` wildcards allowed, optionally with ``:port``.
-        allow_empty: ``True`` also lets requests without a Referer header play (apps, direct links). Default ``False``.
-        opts: Pulumi resource options.
 
     Deleting the resource switches the Referer check off.
     """
@@ -247,11 +264,5 @@ class PlayReferer(Resource, module="tclive", name="PlayReferer"):
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
-        props: dict[str, Any] = {
-            "domain_name": domain_name,
-            "domain_type": domain_type,
-            "mode": mode,
-            "rules": rules if rules is not None else [],
-            "allow_empty": allow_empty,
-        }
+        props = INPUTS.props(locals(), domain_type=domain_type)
         super().__init__(PlayRefererProvider(), resource_name, props, opts)

@@ -25,6 +25,7 @@ import os
 import runpy
 import signal
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["child_command", "child_process_options"]
@@ -32,14 +33,14 @@ __all__ = ["child_command", "child_process_options"]
 _PR_SET_PDEATHSIG = 1
 
 
-def child_command(*command: str) -> list[str]:
-    """The argv that runs ``python COMMAND…`` (``-m module …`` or ``script …``) under this guard.
+def child_command(command: Sequence[str]) -> list[str]:
+    """``command`` (``[python, (-u), -m module | script, args…]``) run under this guard.
 
-    :param command: what follows the interpreter, e.g. ``("-m", "pulumi.dynamic")``.
+    :param command: the interpreter and its arguments, e.g. ``[sys.executable, "-u", "-m", "pulumi.dynamic"]``.
     """
-    unbuffered = ["-u"] if command[:1] == ("-u",) else []
-    rest = list(command[len(unbuffered) :])
-    return [sys.executable, *unbuffered, os.path.abspath(__file__), str(os.getpid()), *rest]
+    interpreter, *rest = command
+    flags = ["-u"] if rest[:1] == ["-u"] else []
+    return [interpreter, *flags, os.path.abspath(__file__), str(os.getpid()), *rest[len(flags) :]]
 
 
 def child_process_options() -> dict[str, Any]:
