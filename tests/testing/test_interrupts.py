@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.testing import StackState
-from pulumi_tclive.testing._state import journal_path
+from pulumi_tclive.testing._state import PendingOperation, journal_path
 from tests.testing.slow_provider import logged
 
 PROGRAMS = Path(__file__).parent / "programs"
@@ -184,3 +184,24 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     err = running.stderr.read() if running.stderr is not None else ""
     assert running.returncode == 1
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_refresh_imports_a_pending_create_with_the_id_the_user_gives(tmp_path: Path) -> None:
+    """The create did happen (the toy "cloud" has the item): `--import-pending-creates URN ID` reads it in."""
+    directory = shutil.copytree(PROGRAMS / "lifecycle", tmp_path / "lifecycle")
+    db = f"toy:dbPath={tmp_path / 'db.json'}"
+    assert engine("up", str(directory), "--skip-preview", "--config", db).returncode == 0
+    path = directory / ".tclive-state" / "dev.json"
+    state = StackState.load(path, project="toy-lifecycle", stack="dev")
+    second = next(entry for entry in state.resources if entry.name == "second")
+    made_id, second.id = second.id, ""
+    state.resources.remove(second)
+    state.pending_operations = [PendingOperation("creating", second)]
+    state.save(path)  # as an engine killed during the create of `second` leaves it
+
+    imported = engine("refresh", str(directory), "--import-pending-creates", second.urn, made_id)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    after = StackState.load(path, project="toy-lifecycle", stack="dev")
+    assert after.pending_operations == []
+    assert [(entry.name, entry.id) for entry in after.resources if entry.name == "second"] == [("second", made_id)]
+    assert after.resources[-1].outputs["label"] == "second=first=one", "read from the cloud"

@@ -345,7 +345,7 @@ class StackState:
                     self.outputs = dict(record["outputs"])
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 raise ConfigurationError(
-                    f"state journal {journal} line {number} is unreadable ({type(exc).__name__.lower()}: {exc}); "
+                    f"state journal {journal} line {number} is unreadable ({exc}); "
                     "it holds the finished steps of an interrupted operation, which the state file does not "
                     f"have yet. Correct that line (each line is one JSON object) and run the command again."
                 ) from None
