@@ -70,7 +70,7 @@ def test_a_misspelt_endpoint_key_fails_preview_and_up_before_any_cloud_call(tmp_
 def test_a_malformed_setting_fails_preview(tmp_path: Path, config: str, expected: str) -> None:
     preview = make_project(tmp_path, config).preview()
     assert not preview.ok
-    assert "resource 'push' has a problem:" in preview.text
+    assert "resource 'push' has a problem:" in preview.text or "resource 'play' has a problem:" in preview.text
     assert expected in preview.text
 
 
