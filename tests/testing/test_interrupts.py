@@ -13,6 +13,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,17 +41,44 @@ def engine(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=_environment(), check=False, timeout=300)
 
 
-def start(*args: str) -> subprocess.Popen[str]:
-    """Start the engine in its own session, as a shell starts a foreground job: a signal to its
-    process group is what a Ctrl-C in the terminal sends."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "pulumi_tclive.testing", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_environment(),
-        start_new_session=True,
-    )
+class Started:
+    """Engines started by a test, in their own session, as a shell starts a foreground job: a
+    signal to its process group is what a Ctrl-C in the terminal sends. Each one's stderr is
+    collected line by line (``errors``); whatever is still running at the end of the test is killed."""
+
+    def __init__(self) -> None:
+        self.processes: list[subprocess.Popen[str]] = []
+        self.errors: list[str] = []
+
+    def __call__(self, *args: str) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pulumi_tclive.testing", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_environment(),
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        return process
+
+    def collect_stderr(self, process: subprocess.Popen[str]) -> threading.Thread:
+        """Read ``process``'s stderr into :attr:`errors` as it comes (join the thread for the rest)."""
+        stream = process.stderr
+        assert stream is not None
+        reader = threading.Thread(target=lambda: self.errors.extend(stream), daemon=True)
+        reader.start()
+        return reader
+
+
+@pytest.fixture
+def start() -> Iterator[Started]:
+    started = Started()
+    yield started
+    for process in started.processes:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
 
 
 def wait_until(condition: object, what: str) -> None:
@@ -94,7 +122,7 @@ def _config(directory: Path, seconds: float) -> list[str]:
     return ["--config", f"slow:log={directory / 'log'}", "--config", f"slow:seconds={seconds}"]
 
 
-def test_lock_kill_9_pending_create_cancel_and_refresh(slow: Path) -> None:
+def test_lock_kill_9_pending_create_cancel_and_refresh(slow: Path, start: Started) -> None:
     state = slow / ".tclive-state" / "dev.json"
     (slow / "Pulumi.other.yaml").write_text(f"config:\n  slow:log: {slow / 'other'}\n")
     running = start("up", str(slow), "--skip-preview", *_config(slow, 600))
@@ -141,7 +169,7 @@ def test_lock_kill_9_pending_create_cancel_and_refresh(slow: Path) -> None:
     assert StackState.load(state, project="toy-slow", stack="dev").pending_operations == []
 
 
-def test_ctrl_c_lets_the_running_create_finish_saves_it_and_starts_nothing_more(slow: Path) -> None:
+def test_ctrl_c_lets_the_running_create_finish_saves_it_and_starts_nothing_more(slow: Path, start: Started) -> None:
     running = start("up", str(slow), "--skip-preview", *_config(slow, 2))
     wait_until(lambda: "start a" in logged(slow / "log"), "the create of a to start")
     os.killpg(running.pid, signal.SIGINT)  # what a Ctrl-C in the terminal sends
@@ -157,14 +185,19 @@ def test_ctrl_c_lets_the_running_create_finish_saves_it_and_starts_nothing_more(
     assert not (slow / ".tclive-state" / "dev.json.lock").exists()
 
 
-def test_a_second_ctrl_c_ends_at_once_with_the_running_create_recorded_as_pending(slow: Path) -> None:
+def test_a_second_ctrl_c_ends_at_once_with_the_running_create_recorded_as_pending(slow: Path, start: Started) -> None:
     running = start("up", str(slow), "--skip-preview", *_config(slow, 600))
+    reader = start.collect_stderr(running)
     wait_until(lambda: "start a" in logged(slow / "log"), "the create of a to start")
     spawned = children(running.pid)
     os.killpg(running.pid, signal.SIGINT)
-    wait_until(lambda: running.stderr is not None, "stderr")
+    # Two signals at once would reach Python's handler once: send the second after the first is handled.
+    wait_until(lambda: any("^C received; cancelling" in line for line in start.errors), "the first ^C")
     os.killpg(running.pid, signal.SIGINT)
-    out, err = running.communicate(timeout=_PATIENCE)
+    running.wait(timeout=_PATIENCE)  # not communicate(): the reader thread owns stderr
+    reader.join(timeout=_PATIENCE)
+    out = running.stdout.read() if running.stdout is not None else ""
+    err = "".join(start.errors)
     assert running.returncode == 1 and "^C received; terminating" in err, out + err
     assert "Traceback" not in out + err
     wait_until(lambda: not any(alive(pid) for pid in spawned), "the children to end")
@@ -174,7 +207,7 @@ def test_a_second_ctrl_c_ends_at_once_with_the_running_create_recorded_as_pendin
     assert not (slow / ".tclive-state" / "dev.json.lock").exists(), "released on the way out"
 
 
-def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path, start: Started) -> None:
     directory = shutil.copytree(PROGRAMS / "lifecycle", tmp_path / "lifecycle")
     running = start("preview", str(directory), "--config", f"toy:dbPath={tmp_path / 'db.json'}")
     assert running.stdout is not None
