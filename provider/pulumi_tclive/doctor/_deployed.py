@@ -5,8 +5,8 @@ stack outputs, and the provider settings the stack's resources were deployed wit
 ``tclive:*`` config, then the environment, as the provider reads them: README.md#configuration).
 
 Secret values stay withheld: the offline engine writes them as ``"[secret]"`` or, under a
-passphrase, encrypted as the CLI does; in its state and in an export a secret is ``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
-"ciphertext": …}`` (or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no
+passphrase, encrypted as the CLI does; in its state and in an export a secret is
+``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": …}`` (or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no
 check can print one.
 """
 
