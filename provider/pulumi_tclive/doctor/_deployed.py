@@ -6,8 +6,8 @@ stack outputs, and the provider settings the stack's resources were deployed wit
 
 Secret values stay withheld: the offline engine writes them as ``"[secret]"`` or, under a
 passphrase, encrypted as the CLI does; in its state and in an export a secret is
-``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": …}`` (or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no
-check can print one.
+``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": …}``
+(or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no check can print one.
 """
 
 from __future__ import annotations
