@@ -241,6 +241,7 @@ def _operate(args: argparse.Namespace, *, prog: str, project_dir: str) -> int:
         engine.command = prog
         require_stack(engine.project, engine.stack, engine.state_path, command=prog)
         if config:
+            engine.read_state()  # a state file this engine refuses stops the run before anything is written
             # As `pulumi preview/up --config`: used for this run and saved to the stack config file.
             save_stack_config(engine.project, engine.stack, config)
         interrupts = _Interrupts(engine, operation)
