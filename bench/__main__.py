@@ -22,6 +22,7 @@ BENCHMARKS = (
     "preview_cost",
     "emulator_throughput",
     "scale",
+    "lock_cost",
     "dns_bench",
     "doctor_bench",
     "silent_endpoint",
