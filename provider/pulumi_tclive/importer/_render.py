@@ -13,9 +13,10 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..resources._inputs import Inputs
+from ..resources._inputs import Input, Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
 from ..resources.cname import INPUTS as CNAME_INPUTS
+from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
@@ -109,9 +110,27 @@ def _value(value: object, indent: str) -> str:
     return _lit(value)
 
 
-def _arguments(declared: Inputs, values: Mapping[str, object]) -> list[tuple[str, str]]:
-    """A resource's keyword arguments from its declaration: declared order, defaults and secrets left out."""
-    return [(argument.name, _value(value, _INDENT)) for argument, value in declared.arguments(values)]
+def _arguments(
+    declared: Inputs, values: Mapping[str, object], secret_config: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """A resource's keyword arguments from its declaration: declared order, defaults left out.
+
+    A secret is written only as a reference to the secret stack config key ``secret_config`` names
+    for it, and left out otherwise: never its value.
+    """
+    secret_config = secret_config or {}
+    references = {name: _config(declared[name], key) for name, key in secret_config.items()}
+    found = declared.arguments({**values, **references}, references=set(references))
+    return [(argument.name, _value(value, _INDENT)) for argument, value in found]
+
+
+def _config(argument: Input, key: str) -> _Code:
+    """A reference to stack config ``key`` for ``argument`` (a secret one as a secret, a list or dict as an object)."""
+    if argument.secret:
+        return _Code(f"config.require_secret({_lit(key)})")
+    if argument.kind in (list, dict):
+        return _Code(f"config.require_object({_lit(key)})")
+    return _Code(f"config.require({_lit(key)})")
 
 
 def _call(target: str, function: str, first: str | None, kwargs: Sequence[tuple[str, str]]) -> list[str]:
@@ -273,15 +292,8 @@ class _Program:
         )
         self.lines.append("config = pulumi.Config()")
         variable = self.namer.identifier("plugin_licence")
-        kwargs = [
-            (
-                field,
-                f"config.require_object({_lit(key)})"
-                if field == "service_categories"
-                else f"config.require({_lit(key)})",
-            )
-            for field, key in keys.items()
-        ]
+        values = {field: _config(LICENCE_INPUTS[field], key) for field, key in keys.items()}
+        kwargs = _arguments(LICENCE_INPUTS, values)
         self.lines += _call(variable, "tclive.PluginLicense", _lit(self.namer.resource_name("plugin-licence")), kwargs)
         return variable
 
@@ -291,14 +303,15 @@ class _Program:
             f"Plugin licence of {licence.name} ({licence.app_id}): {licence.status} in the licence console."
         )
         variable = self.namer.identifier(f"licence_{licence.app_id}")
-        kwargs = [
-            ("mini_program_app_id", _lit(licence.app_id)),
-            ("mini_program_name", _lit(licence.name)),
-            ("subject_type", _lit(licence.subject_type)),
-            ("scene", _lit(licence.scene)),
-            ("service_categories", _string_list(licence.service_categories, _INDENT)),
-            ("console_status", _lit(licence.status)),
-        ]
+        values = {
+            "mini_program_app_id": licence.app_id,
+            "mini_program_name": licence.name,
+            "subject_type": licence.subject_type,
+            "scene": licence.scene,
+            "service_categories": list(licence.service_categories),
+            "console_status": licence.status,
+        }
+        kwargs = _arguments(LICENCE_INPUTS, values)
         self.lines += _call(
             variable, "tclive.PluginLicense", _lit(self.namer.resource_name(f"licence-{licence.app_id}")), kwargs
         )

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -105,8 +105,9 @@ class Input:
     Args:
         name: the argument name (snake_case; for Tencent's fields, the request field in snake_case).
         kind: ``str``, ``int``, ``float``, ``bool``, ``list``, ``dict`` or ``None`` (anything).
-        default: the value when the program gives none (also ``__init__``'s default, where a list or
-            dict default is written ``None``); :data:`REQUIRED` when it must be given.
+        default: the value when the program gives none or ``None``; also ``__init__``'s default, which
+            may be written ``None`` instead (always so for a list or dict); :data:`REQUIRED` when it must
+            be given.
         doc: the docstring text of the argument (one or more sentences; defaults, replacement, secrecy
             and Tencent's range are added from the other fields).
         replaces: a change needs a new object (identity); a known change is listed in ``replaces``.
@@ -420,8 +421,8 @@ class Inputs:
         props: dict[str, Any] = {}
         for declared in self.inputs:
             value = filled[declared.name] if declared.name in filled else arguments.get(declared.name)
-            if value is None and isinstance(declared.default, list | dict):
-                value = declared.default_value()  # a mutable default is None in the signature
+            if value is None:
+                value = declared.default_value()  # None stands for the default (a mutable one always)
             if declared.secret and value is not None:
                 value = pulumi.Output.secret(value)
             props[declared.name] = value
@@ -448,8 +449,8 @@ class Inputs:
         mismatches = []
         for parameter, argument in zip((p for p in parameters if p.name != "opts"), declared, strict=True):
             default = inspect.Parameter.empty if argument.required else argument.default
-            if isinstance(default, list | dict) and parameter.default is None:
-                continue  # a mutable default is None in the signature; props() puts the declared one in
+            if parameter.default is None and default is not inspect.Parameter.empty:
+                continue  # None stands for the declared default (always so for a list or dict)
             if type(parameter.default) is not type(default) or parameter.default != default:
                 mismatches.append(f"{parameter.name} defaults to {parameter.default!r}, declared {default!r}")
         return mismatches
@@ -479,18 +480,20 @@ class Inputs:
 
     # --- tclive import -----------------------------------------------------------------------------
 
-    def arguments(self, values: Mapping[str, Any]) -> list[tuple[Input, Any]]:
+    def arguments(self, values: Mapping[str, Any], *, references: Collection[str] = ()) -> list[tuple[Input, Any]]:
         """The arguments to write for ``values``: declared order, defaults and secrets left out.
 
         A value equal to the input's default (after the default is applied to it) is left out, as
-        is every secret: importer/_render.py writes a secret only as a secret stack config reference.
+        is every secret not named in ``references`` (inputs whose value is a reference to secret
+        stack config, never the secret itself).
         """
         out = []
         for declared in self.inputs:
-            if not declared.argument or declared.name not in values or declared.secret:
+            name = declared.name
+            if not declared.argument or name not in values or (declared.secret and name not in references):
                 continue
-            value = values[declared.name]
-            if declared.required or value != declared.value(declared.default_value()):
+            value = values[name]
+            if declared.required or name in references or value != declared.value(declared.default_value()):
                 out.append((declared, value))
         return out
 
