@@ -41,8 +41,6 @@ live_example_org_cname = tclive.CnameRecord(
 live_example_org_push_auth = tclive.PushAuthKey(
     "live.example.org-push-auth",
     domain_name=live_example_org,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 
@@ -84,8 +82,6 @@ new_push_example_com = tclive.LiveDomain(
 new_push_example_com_push_auth = tclive.PushAuthKey(
     "new-push.example.com-push-auth",
     domain_name=new_push_example_com,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 
@@ -127,7 +123,6 @@ play_example_com_cname = tclive.CnameRecord(
 play_example_com_play_auth = tclive.PlayAuthKey(
     "play.example.com-play-auth",
     domain_name=play_example_com,
-    enabled=True,
     valid_seconds=3600,
     adopt_existing=True,
 )
@@ -157,8 +152,6 @@ push_example_com_cname = tclive.CnameRecord(
 push_example_com_push_auth = tclive.PushAuthKey(
     "push.example.com-push-auth",
     domain_name=push_example_com,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 

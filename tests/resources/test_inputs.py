@@ -11,6 +11,7 @@ from pulumi.output import Unknown
 
 from pulumi_tclive import rules
 from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
+from pulumi_tclive.resources.auth_keys import PlayAuthKey, PushAuthKey
 from pulumi_tclive.resources.cname import CnameRecord
 from pulumi_tclive.resources.licence import PluginLicense
 from pulumi_tclive.resources.ownership import DomainOwnership
@@ -147,7 +148,9 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
             def __init__(self, resource_name: str, *, name: str, mode: str = "deny", on: bool = True) -> None: ...
 
 
-@pytest.mark.parametrize("resource", [CnameRecord, DomainOwnership, PlayReferer, PluginLicense])
+@pytest.mark.parametrize(
+    "resource", [CnameRecord, DomainOwnership, PlayAuthKey, PlayReferer, PluginLicense, PushAuthKey]
+)
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]
     assert declared.signature_mismatches(getattr(resource, "__init__")) == []  # noqa: B009
@@ -170,3 +173,22 @@ def test_import_writes_a_secret_only_as_a_reference_to_secret_config() -> None:
         ("name", '"a.example.com"'),
         ("key", 'config.require_secret("demoKey")'),
     ]
+
+
+def test_a_secret_is_never_quoted_in_a_problem() -> None:
+    declared = Inputs(
+        "Secretive",
+        Input(
+            "callback_key",
+            str,
+            None,
+            doc="Key.",
+            secret=True,
+            rule=lambda p, v: [rules.Problem(p, v, f"{p} {v!r} is too short.", "Longer.")],
+        ),
+    )
+    _, problems = declared.check({"callback_key": "hunter2"})
+    assert [(p.property, p.message()) for p in problems] == [
+        ("", "callback_key (a secret, not shown) is not accepted. Give text.")
+    ]
+    assert "hunter2" not in repr(problems)

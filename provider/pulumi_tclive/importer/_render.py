@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..resources._inputs import Input, Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
+from ..resources.auth_keys import INPUTS as AUTH_KEY_INPUTS
 from ..resources.cname import INPUTS as CNAME_INPUTS
 from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
@@ -404,12 +405,13 @@ class _Program:
                 f"{kind} authentication as the domain has it. adopt_existing keeps the domain's keys, so no key is "
                 "written here; they reach the stack state only as secret outputs."
             )
-            kwargs = [
-                ("domain_name", variable),
-                ("enabled", _lit(found.auth.enabled)),
-                ("valid_seconds", _lit(found.auth.valid_seconds)),
-                ("adopt_existing", "True"),
-            ]
+            values = {
+                "domain_name": _Code(variable),
+                "enabled": found.auth.enabled,
+                "valid_seconds": found.auth.valid_seconds,
+                "adopt_existing": True,
+            }
+            kwargs = _arguments(AUTH_KEY_INPUTS, values)
             name = self.namer.resource_name(f"{domain.name}-{kind.lower()}-auth")
             target = self.namer.identifier(f"{domain.name}_{kind.lower()}_auth")
             self.lines += _call(target, f"tclive.{kind}AuthKey", _lit(name), kwargs)

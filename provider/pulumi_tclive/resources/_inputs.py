@@ -8,7 +8,7 @@ A resource lists its inputs once, as :class:`Input` entries of an :class:`Inputs
               validated_by="domain_kind_problems"),
         Input("mode", str, "allow", doc="``allow`` or ``deny``.", choices=("allow", "deny")),
         Input("gop", int, 2, doc="Keyframe interval.", range=(1, 6), unit="seconds",
-              source="https://cloud.tencent.com/document/api/267/32646"),
+              source="tencentcloud-sdk-python-live, CreateLiveTranscodeTemplateRequest.Gop"),
         Input("flv_param", dict, None, doc="FLV recording.", fields=(Input("record_interval", int, 1800, ...),)),
         outputs=("cname_target",),
     )
@@ -194,8 +194,18 @@ class Input:
     # --- check ----------------------------------------------------------------------------------
 
     def problems(self, value: Any, path: str = "") -> list[rules.Problem]:
-        """Type, choice and range problems of one known, defaulted value (``[]`` for ``None`` unless required)."""
+        """Type, choice and range problems of one known, defaulted value (``[]`` for ``None`` unless required).
+
+        A secret's problems never quote it: no value, no property (the engine would show it), a fixed reason.
+        """
         path = path or self.name
+        found = self._problems(value, path)
+        if self.secret and found:
+            fix = self.fix or (self._range_fix() if self.range is not None else self._kind_fix())
+            return [rules.Problem("", None, f"{path} (a secret, not shown) is not accepted.", fix)]
+        return found
+
+    def _problems(self, value: Any, path: str) -> list[rules.Problem]:
         if _has_unknown(value) or self.validated_by:
             return []
         if value is None:
