@@ -12,6 +12,7 @@ from pulumi.output import Unknown
 from pulumi_tclive import rules
 from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
 from pulumi_tclive.resources.auth_keys import PlayAuthKey, PushAuthKey
+from pulumi_tclive.resources.certificate import PlayDomainCertificate
 from pulumi_tclive.resources.cname import CnameRecord
 from pulumi_tclive.resources.licence import PluginLicense
 from pulumi_tclive.resources.ownership import DomainOwnership
@@ -149,7 +150,8 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
 
 
 @pytest.mark.parametrize(
-    "resource", [CnameRecord, DomainOwnership, PlayAuthKey, PlayReferer, PluginLicense, PushAuthKey]
+    "resource",
+    [CnameRecord, DomainOwnership, PlayAuthKey, PlayDomainCertificate, PlayReferer, PluginLicense, PushAuthKey],
 )
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]

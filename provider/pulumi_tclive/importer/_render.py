@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..resources._inputs import Input, Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
 from ..resources.auth_keys import INPUTS as AUTH_KEY_INPUTS
+from ..resources.certificate import INPUTS as CERTIFICATE_INPUTS
 from ..resources.cname import INPUTS as CNAME_INPUTS
 from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
@@ -422,7 +423,10 @@ class _Program:
                 self.namer.identifier(f"{domain.name}_certificate"),
                 "tclive.PlayDomainCertificate",
                 _lit(self.namer.resource_name(f"{domain.name}-certificate")),
-                [("domain_name", variable), ("cloud_cert_id", _lit(found.certificate.cloud_cert_id))],
+                _arguments(
+                    CERTIFICATE_INPUTS,
+                    {"domain_name": _Code(variable), "cloud_cert_id": found.certificate.cloud_cert_id},
+                ),
             )
         if found.referer is not None:
             referer = {
