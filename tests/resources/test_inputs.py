@@ -14,6 +14,7 @@ from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
 from pulumi_tclive.resources.auth_keys import PlayAuthKey, PushAuthKey
 from pulumi_tclive.resources.certificate import PlayDomainCertificate
 from pulumi_tclive.resources.cname import CnameRecord
+from pulumi_tclive.resources.domain import LiveDomain
 from pulumi_tclive.resources.licence import PluginLicense
 from pulumi_tclive.resources.ownership import DomainOwnership
 from pulumi_tclive.resources.referer import INPUTS as REFERER_INPUTS
@@ -151,7 +152,16 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
 
 @pytest.mark.parametrize(
     "resource",
-    [CnameRecord, DomainOwnership, PlayAuthKey, PlayDomainCertificate, PlayReferer, PluginLicense, PushAuthKey],
+    [
+        CnameRecord,
+        DomainOwnership,
+        LiveDomain,
+        PlayAuthKey,
+        PlayDomainCertificate,
+        PlayReferer,
+        PluginLicense,
+        PushAuthKey,
+    ],
 )
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]
@@ -194,3 +204,16 @@ def test_a_secret_is_never_quoted_in_a_problem() -> None:
         ("", "callback_key (a secret, not shown) is not accepted. Give text.")
     ]
     assert "hunter2" not in repr(problems)
+
+
+def test_a_default_that_depends_on_another_input() -> None:
+    declared = Inputs(
+        "Region",
+        Input("domain_type", str, REQUIRED),
+        Input("play_region", str, default_for=lambda v: "mainland" if v["domain_type"] == "play" else None),
+    )
+    assert declared.values({"domain_type": "play"})["play_region"] == "mainland"
+    assert declared.values({"domain_type": "push"})["play_region"] is None
+    assert declared.check({"domain_type": "play", "play_region": "global"})[0]["play_region"] == "global"
+    assert declared.check({"domain_type": "play"})[0]["play_region"] == "mainland"
+    assert declared.changed({"domain_type": "play", "play_region": "mainland"}, {"domain_type": "play"}) == []

@@ -18,6 +18,7 @@ from ..resources.auth_keys import DEFAULT_VALID_SECONDS
 from ..resources.auth_keys import INPUTS as AUTH_KEY_INPUTS
 from ..resources.certificate import INPUTS as CERTIFICATE_INPUTS
 from ..resources.cname import INPUTS as CNAME_INPUTS
+from ..resources.domain import INPUTS as DOMAIN_INPUTS
 from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
@@ -355,19 +356,18 @@ class _Program:
         for note in domain.notes:
             self.lines += _comment(("NOTE: " if domain.record is not None else "NO CNAME: ") + note)
         variable = self.namer.identifier(domain.name)
-        kwargs = [
-            ("domain_name", _lit(domain.name)),
-            ("domain_type", _lit(domain.domain_type)),
-            ("scene", _lit(domain.scene)),
-        ]
-        if domain.play_region is not None:
-            kwargs.append(("play_region", _lit(domain.play_region)))
-        if domain.slow_live:
-            kwargs.append(("slow_live", "True"))
+        values: dict[str, object] = {
+            "domain_name": domain.name,
+            "domain_type": domain.domain_type,
+            "scene": domain.scene,
+            "play_region": domain.play_region,
+            "slow_live": domain.slow_live,
+            "enabled": domain.enabled,
+            "adopt_existing": True,
+        }
         if domain.scene == "mini_program" and licence is not None:
-            kwargs.append(("plugin_license", licence))
-        kwargs.append(("enabled", _lit(domain.enabled)))
-        kwargs.append(("adopt_existing", "True"))
+            values["plugin_license"] = _Code(licence)
+        kwargs = _arguments(DOMAIN_INPUTS, values)
         if domain.is_mini_program_play:
             kwargs.append(("opts", "pulumi.ResourceOptions(protect=True, retain_on_delete=True)"))
         self.lines += _call(variable, "tclive.LiveDomain", _lit(self.namer.resource_name(domain.name)), kwargs)

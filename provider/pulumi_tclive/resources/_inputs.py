@@ -128,6 +128,8 @@ class Input:
         fix: the fix sentence of the generic type/range message, when the default wording is not enough.
         rule: an extra check of a known value of the right kind: ``(path, value) -> problems``.
         validated_by: the product rule that checks this value (it then gets no generic check).
+        default_for: the default when it depends on other inputs: ``(inputs with their defaults) -> value``,
+            used where ``default`` is ``None`` and no value is given (say so in ``doc``).
     """
 
     name: str
@@ -149,6 +151,7 @@ class Input:
     fix: str = ""
     rule: Rule | None = None
     validated_by: str = ""
+    default_for: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def required(self) -> bool:
@@ -386,7 +389,17 @@ class Inputs:
 
     def values(self, props: Mapping[str, Any]) -> dict[str, Any]:
         """Every input with defaults applied (for new inputs and old outputs alike, which carry the inputs)."""
-        return {i.name: i.value(props.get(i.name)) for i in self.inputs}
+        return self._dependent_defaults({i.name: i.value(props.get(i.name)) for i in self.inputs})
+
+    def _dependent_defaults(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` with each ``default_for`` applied where no value is given (it reads the plain defaults)."""
+        plain = {i.name: i.value(values.get(i.name)) for i in self.inputs}
+        for declared in self.inputs:
+            if declared.default_for is not None and values.get(declared.name) is None:
+                default = declared.default_for(plain)
+                if default is not None:
+                    values[declared.name] = default
+        return values
 
     def check(self, news: Mapping[str, Any]) -> tuple[dict[str, Any], list[rules.Problem]]:
         """The checked inputs (normalised, defaults filled in) and the problems of each input on its own.
@@ -406,7 +419,7 @@ class Inputs:
                 given = inputs[declared.name] = declared.value(given)
                 continue
             problems += declared.problems(given)
-        return inputs, problems
+        return self._dependent_defaults(inputs), problems
 
     def changed(self, olds: Mapping[str, Any], news: Mapping[str, Any]) -> list[str]:
         """The compared inputs whose value differs (defaults applied to both) or is unknown, in order."""
