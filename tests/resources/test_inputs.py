@@ -6,19 +6,13 @@ import inspect
 from typing import Any
 
 import pulumi
+import pulumi.dynamic
 import pytest
 from pulumi.output import Unknown
 
-from pulumi_tclive import rules
+from pulumi_tclive import resources, rules
 from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
-from pulumi_tclive.resources.auth_keys import PlayAuthKey, PushAuthKey
-from pulumi_tclive.resources.certificate import PlayDomainCertificate
-from pulumi_tclive.resources.cname import CnameRecord
-from pulumi_tclive.resources.domain import LiveDomain
-from pulumi_tclive.resources.licence import PluginLicense
-from pulumi_tclive.resources.ownership import DomainOwnership
 from pulumi_tclive.resources.referer import INPUTS as REFERER_INPUTS
-from pulumi_tclive.resources.referer import PlayReferer
 
 RECORD = Input(
     "flv_param",
@@ -150,19 +144,18 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
             def __init__(self, resource_name: str, *, name: str, mode: str = "deny", on: bool = True) -> None: ...
 
 
-@pytest.mark.parametrize(
-    "resource",
-    [
-        CnameRecord,
-        DomainOwnership,
-        LiveDomain,
-        PlayAuthKey,
-        PlayDomainCertificate,
-        PlayReferer,
-        PluginLicense,
-        PushAuthKey,
-    ],
-)
+RESOURCES = [
+    found
+    for name in resources.__all__
+    if isinstance(found := getattr(resources, name), type) and issubclass(found, pulumi.dynamic.Resource)
+]
+
+
+def test_every_resource_is_found() -> None:
+    assert len(RESOURCES) >= 8
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.__name__)
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]
     assert declared.signature_mismatches(getattr(resource, "__init__")) == []  # noqa: B009

@@ -36,7 +36,6 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
-from .. import rules
 from ..cloud.client import TencentCloudClient
 from ..cloud.streaming import (
     DESCRIBE_LIVE_PLAY_AUTH_KEY,
@@ -49,8 +48,8 @@ from ..cloud.streaming import (
     ModifyLivePushAuthKeyRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_kind_problems, domain_reference
-from ._inputs import REQUIRED, Input, Inputs
+from ._domain_ref import domain_inputs, domain_kind_problems, domain_reference
+from ._inputs import Input, Inputs
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
 __all__ = [
@@ -150,16 +149,7 @@ PLAY = _Kind("PlayAuthKey", "play", "PushAuthKey")
 
 INPUTS = Inputs(
     "PushAuthKey/PlayAuthKey",
-    Input(
-        "domain_name",
-        str,
-        REQUIRED,
-        doc="The domain: a :class:`LiveDomain` (then preview checks it is of the right type) or its name.",
-        replaces=True,
-        normalize=rules.normalize_domain_name,
-        validated_by="domain_kind_problems",
-    ),
-    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    *domain_inputs("push (PushAuthKey) or play (PlayAuthKey)"),
     Input("enabled", bool, True, doc="Authentication on or off."),
     Input(
         "master_key",

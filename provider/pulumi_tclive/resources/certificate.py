@@ -28,7 +28,7 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
-from .. import rules, tls
+from .. import tls
 from ..cloud.client import TencentCloudClient
 from ..cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT,
@@ -42,8 +42,8 @@ from ..cloud.streaming import (
     UnBindLiveDomainCertRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_kind_problems, domain_reference
-from ._inputs import REQUIRED, Input, Inputs
+from ._domain_ref import domain_inputs, domain_kind_problems, domain_reference
+from ._inputs import Input, Inputs
 from ._provider import TcliveProvider, as_int, failures, is_unknown, say
 
 __all__ = [
@@ -110,16 +110,7 @@ def check_certificate(
 
 INPUTS = Inputs(
     "PlayDomainCertificate",
-    Input(
-        "domain_name",
-        str,
-        REQUIRED,
-        doc="The play domain: a :class:`LiveDomain` (then preview checks it is a play domain) or its name.",
-        replaces=True,
-        normalize=rules.normalize_domain_name,
-        validated_by="domain_kind_problems",
-    ),
-    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    *domain_inputs("play"),
     Input(
         "certificate",
         str,
