@@ -21,8 +21,9 @@ from typing import Any
 import pulumi
 
 from . import rules, tls
-from .errors import UrlSigningError
+from .errors import ConfigurationError, UrlSigningError
 from .resources.auth_keys import PlayAuthKey, PushAuthKey
+from .resources.binding import bind_to_push_domain
 from .resources.certificate import PlayDomainCertificate
 from .resources.cname import CnameRecord
 from .resources.domain import LiveDomain
@@ -127,7 +128,7 @@ class MiniProgramLive(pulumi.ComponentResource):
         event_permit: offline_event only: the public-security permit reference.
         venue_proof: offline_event only: the venue-use proof reference.
         support_ticket: offline_event only: the support ticket that confirmed the event.
-        console_status: Real Tencent Cloud only: the licence status the console shows.
+        console_status: The licence status the console shows, on every backend (the licence's one source).
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
         protect_play_domain: ``True`` (default) protects the mini-program play domain and its CNAME record.
             ``False`` releases both on purpose: run ``pulumi up``, then remove the component from the program,
@@ -154,6 +155,10 @@ class MiniProgramLive(pulumi.ComponentResource):
             ``signed_push_urls``); needs ``signed_urls_expire_at``.
         signed_urls_expire_at: When those URLs expire (aware datetime or Unix seconds). Fixed on purpose:
             a URL that changed on every ``up`` would be false drift.
+        push_templates: Processing templates (:class:`TranscodeTemplate`, :class:`Watermark`,
+            :class:`RecordTemplate`, :class:`CallbackTemplate`, :class:`SnapshotTemplate`,
+            :class:`TimeShiftTemplate`) to apply to every stream pushed to ``push_domain``: the component
+            adds the matching rule for each (``<name>-<template>-rule``).
         opts: Pulumi resource options for the component.
 
     Outputs: ``license_status``, ``next_steps`` (what is left to do: the licence's console steps, without
@@ -206,6 +211,7 @@ class MiniProgramLive(pulumi.ComponentResource):
         plugin_alias: str = DEFAULT_PLUGIN_ALIAS,
         signed_push_streams: Sequence[str] | None = None,
         signed_urls_expire_at: datetime | int | None = None,
+        push_templates: Sequence[pulumi.Resource] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the setup; see the class docstring for every argument and output."""
@@ -241,6 +247,7 @@ class MiniProgramLive(pulumi.ComponentResource):
             referer_allow_empty,
         )
         self._declare_security(name, domains, security, adopt_existing)
+        self._declare_processing(name, push_templates)
         self._declare_outputs(domains, plugin_version, plugin_alias, signed_push_streams, signed_urls_expire_at)
 
     def _declare_domains(
@@ -362,6 +369,14 @@ class MiniProgramLive(pulumi.ComponentResource):
                     allow_empty=security.referer_allow_empty,
                     opts=child,
                 )
+
+    def _declare_processing(self, name: str, push_templates: Sequence[pulumi.Resource] | None) -> None:
+        """The rules binding the processing templates to the push domain."""
+        self.push_rules: list[pulumi.Resource] = []
+        if push_templates:
+            if self.push is None:
+                raise ConfigurationError("push_templates apply to the push domain: give push_domain as well.")
+            self.push_rules = bind_to_push_domain(name, self.push, push_templates, self._child)
 
     def _declare_outputs(
         self,

@@ -13,14 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
-    RECORD_TRAFFIC,
-    SUBMIT_PLUGIN_LICENSE,
-    UPDATE_SETTINGS,
-    RecordTrafficRequest,
-    SubmitPluginLicenseRequest,
-    UpdateSettingsRequest,
-)
 from pulumi_tclive.cloud.dnspod import (
     CREATE_DOMAIN,
     CREATE_RECORD,
@@ -31,6 +23,32 @@ from pulumi_tclive.cloud.dnspod import (
     TagItem,
 )
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DELETE_LIVE_DOMAIN, AddLiveDomainRequest, DeleteLiveDomainRequest
+from pulumi_tclive.cloud.processing import (
+    ADD_LIVE_WATERMARK,
+    CREATE_LIVE_CALLBACK_RULE,
+    CREATE_LIVE_CALLBACK_TEMPLATE,
+    CREATE_LIVE_RECORD_RULE,
+    CREATE_LIVE_RECORD_TEMPLATE,
+    CREATE_LIVE_SNAPSHOT_RULE,
+    CREATE_LIVE_SNAPSHOT_TEMPLATE,
+    CREATE_LIVE_TIME_SHIFT_RULE,
+    CREATE_LIVE_TIME_SHIFT_TEMPLATE,
+    CREATE_LIVE_TRANSCODE_RULE,
+    CREATE_LIVE_TRANSCODE_TEMPLATE,
+    CREATE_LIVE_WATERMARK_RULE,
+    DESCRIBE_LIVE_CALLBACK_TEMPLATES,
+    DESCRIBE_LIVE_RECORD_TEMPLATES,
+    DESCRIBE_LIVE_SNAPSHOT_TEMPLATES,
+    DESCRIBE_LIVE_TIME_SHIFT_TEMPLATES,
+    DESCRIBE_LIVE_TRANSCODE_TEMPLATES,
+    DESCRIBE_LIVE_WATERMARKS,
+    DescribeLiveCallbackTemplatesRequest,
+    DescribeLiveRecordTemplatesRequest,
+    DescribeLiveSnapshotTemplatesRequest,
+    DescribeLiveTimeShiftTemplatesRequest,
+    DescribeLiveTranscodeTemplatesRequest,
+    DescribeLiveWatermarksRequest,
+)
 from pulumi_tclive.cloud.streaming import (
     MODIFY_LIVE_DOMAIN_CERT_BINDINGS,
     MODIFY_LIVE_DOMAIN_REFERER,
@@ -40,9 +58,17 @@ from pulumi_tclive.cloud.streaming import (
     ModifyLiveDomainRefererRequest,
     ModifyLivePlayAuthKeyRequest,
 )
+from pulumi_tclive.emulator.console_api import (
+    RECORD_TRAFFIC,
+    SUBMIT_PLUGIN_LICENSE,
+    UPDATE_SETTINGS,
+    RecordTrafficRequest,
+    SubmitPluginLicenseRequest,
+    UpdateSettingsRequest,
+)
 from tests.fixtures.certs import issue, other_key
 
-__all__ = ["LAST_RECORD", "SDK_CALLS", "SdkCall", "resolve"]
+__all__ = ["LAST_RECORD", "LAST_TEMPLATE", "SDK_CALLS", "SdkCall", "resolve"]
 
 Setup = Callable[[TencentCloudClient], None]
 
@@ -52,6 +78,8 @@ PUSH = "push.example.com"
 APP_ID = "wx0123456789abcdef"
 LAST_RECORD = "<the id of the zone's newest record>"
 """A ``RecordId`` placeholder: record ids keep counting across Reset, so rows cannot hard-code them."""
+LAST_TEMPLATE = "<the id of the newest processing template or watermark>"
+"""A ``TemplateId``/``WatermarkId`` placeholder, for the same reason."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +98,10 @@ class SdkCall:
 
 
 def resolve(params: dict[str, Any], admin: TencentCloudClient) -> dict[str, Any]:
-    """``params`` with :data:`LAST_RECORD` replaced by the id of the newest record of ``ZONE``."""
+    """``params`` with :data:`LAST_RECORD` and :data:`LAST_TEMPLATE` replaced by the ids they stand for."""
+    for key in ("TemplateId", "WatermarkId"):
+        if params.get(key) == LAST_TEMPLATE:
+            params = {**params, key: newest_template_id(admin)}
     if params.get("RecordId") != LAST_RECORD:
         return params
     listed = admin.call(DESCRIBE_RECORD_LIST, DescribeRecordListRequest(Domain=ZONE))
@@ -181,6 +212,166 @@ def _live(action: str, params: dict[str, Any], expect: str | None = None, *setup
 
 def _dnspod(action: str, params: dict[str, Any], expect: str | None = None, *setup: Setup) -> SdkCall:
     return SdkCall("dnspod", action, params, expect, setup)
+
+
+# ---- processing templates and rules (cloud/processing.py) ----------------------------------------
+
+_URL = "https://hooks.example.com/live"
+CALLBACK = {
+    "TemplateName": "hooks",
+    "Description": "room events",
+    **{
+        field: f"{_URL}/{field}"
+        for field in (
+            "StreamBeginNotifyUrl",
+            "StreamEndNotifyUrl",
+            "RecordNotifyUrl",
+            "RecordStatusNotifyUrl",
+            "SnapshotNotifyUrl",
+            "PornCensorshipNotifyUrl",
+            "PushExceptionNotifyUrl",
+            "AudioAuditNotifyUrl",
+            "RecordExceptionNotifyUrl",
+        )
+    },
+    "CallbackKey": "callbackkey0123",
+    "RecordExceptionLevels": ["error"],
+}
+RECORD = {
+    "TemplateName": "replays",
+    "Description": "HLS kept 30 days",
+    "HlsParam": {"Enable": 1, "RecordInterval": 1800, "StorageTime": 30 * 86400, "VodSubAppId": 0, "VodFileName": ""},
+    "HlsSpecialParam": {"FlowContinueDuration": 60},
+    "FlvSpecialParam": {"UploadInRecording": False},
+    "RemoveWatermark": False,
+    "CosStore": 0,
+}
+TRANSCODE = {"TemplateName": "sd540", "VideoBitrate": 900, "Width": 960, "Height": 540, "Fps": 25, "Gop": 2}
+SNAPSHOT = {
+    "TemplateName": "covers",
+    "CosAppId": 1250000000,
+    "CosBucket": "covers",
+    "CosRegion": "ap-guangzhou",
+    "SnapshotInterval": 10,
+    "CosPrefix": "/covers",
+    "CosFileName": "{StreamID}",
+}
+WATERMARK = {
+    "WatermarkName": "logo",
+    "PictureUrl": "https://img.example.com/logo.png",
+    "XPosition": 5,
+    "YPosition": 5,
+    "Width": 10,
+    "Height": 0,
+    "BackgroundWidth": 1920,
+    "BackgroundHeight": 1080,
+}
+TIME_SHIFT = {
+    "TemplateName": "rewind",
+    "Duration": 86400,
+    "ItemDuration": 5,
+    "Area": "Mainland",
+    "RemoveWatermark": False,
+    "TranscodeTemplateIds": [],
+}
+MISSING_ID = 987654321
+
+
+def newest_template_id(admin: TencentCloudClient) -> int:
+    """The largest id among every family's templates and the watermarks (ids share one sequence here)."""
+    ids = [
+        t.TemplateId
+        for t in admin.call(DESCRIBE_LIVE_CALLBACK_TEMPLATES, DescribeLiveCallbackTemplatesRequest()).Templates
+    ]
+    ids += [
+        t.TemplateId for t in admin.call(DESCRIBE_LIVE_RECORD_TEMPLATES, DescribeLiveRecordTemplatesRequest()).Templates
+    ]
+    ids += [
+        t.TemplateId
+        for t in admin.call(DESCRIBE_LIVE_TRANSCODE_TEMPLATES, DescribeLiveTranscodeTemplatesRequest()).Templates
+    ]
+    ids += [
+        t.TemplateId
+        for t in admin.call(DESCRIBE_LIVE_SNAPSHOT_TEMPLATES, DescribeLiveSnapshotTemplatesRequest()).Templates
+    ]
+    ids += [
+        t.TemplateId
+        for t in admin.call(DESCRIBE_LIVE_TIME_SHIFT_TEMPLATES, DescribeLiveTimeShiftTemplatesRequest()).Templates
+    ]
+    ids += [w.WatermarkId for w in admin.call(DESCRIBE_LIVE_WATERMARKS, DescribeLiveWatermarksRequest()).WatermarkList]
+    return max(ids)
+
+
+def _template(action: Any, body: dict[str, Any]) -> Setup:
+    def create(admin: TencentCloudClient) -> None:
+        admin.call(action, action.request.model_validate(body))
+
+    return create
+
+
+def _rule(action: Any, **fields: Any) -> Setup:
+    def create(admin: TencentCloudClient) -> None:
+        admin.call(action, action.request(DomainName=PUSH, TemplateId=newest_template_id(admin), **fields))
+
+    return create
+
+
+callback_template = _template(CREATE_LIVE_CALLBACK_TEMPLATE, CALLBACK)
+record_template = _template(CREATE_LIVE_RECORD_TEMPLATE, RECORD)
+transcode_template = _template(CREATE_LIVE_TRANSCODE_TEMPLATE, TRANSCODE)
+snapshot_template = _template(CREATE_LIVE_SNAPSHOT_TEMPLATE, SNAPSHOT)
+watermark = _template(ADD_LIVE_WATERMARK, WATERMARK)
+time_shift_template = _template(CREATE_LIVE_TIME_SHIFT_TEMPLATE, TIME_SHIFT)
+callback_rule = _rule(CREATE_LIVE_CALLBACK_RULE, AppName="live")
+record_rule = _rule(CREATE_LIVE_RECORD_RULE, AppName="live")
+transcode_rule = _rule(CREATE_LIVE_TRANSCODE_RULE, AppName="live", StreamName="")
+snapshot_rule = _rule(CREATE_LIVE_SNAPSHOT_RULE, AppName="live")
+watermark_rule = _rule(CREATE_LIVE_WATERMARK_RULE, AppName="live", StreamName="")
+time_shift_rule = _rule(CREATE_LIVE_TIME_SHIFT_RULE, AppName="live", StreamName="")
+
+
+def fifty_record_templates(admin: TencentCloudClient) -> None:
+    for number in range(50):
+        admin.call(CREATE_LIVE_RECORD_TEMPLATE, CREATE_LIVE_RECORD_TEMPLATE.request(TemplateName=f"r{number}"))
+
+
+def _family_rows(
+    template: str,
+    setup: Setup,
+    rule_setup: Setup,
+    body: dict[str, Any],
+    change: dict[str, Any],
+    *,
+    ids: str = "Template",
+) -> tuple[SdkCall, ...]:
+    """Success rows for one family's actions and the errors they share: missing template, bound template, rule clash."""
+    id_field = f"{ids}Id"
+    rule = {"DomainName": PUSH, "AppName": "live"}
+    verbs = ("Add", "Update") if ids == "Watermark" else ("Create", "Modify")
+    plural = "Watermarks" if ids == "Watermark" else f"{template}s"
+    rule_name = f"Live{'Watermark' if ids == 'Watermark' else template.removesuffix('Template')}Rule"
+    rows = [
+        _live(f"{verbs[0]}Live{template}", body),
+        _live(f"{verbs[1]}Live{template}", {id_field: LAST_TEMPLATE, **change}, None, setup),
+        _live(f"DeleteLive{template}", {id_field: LAST_TEMPLATE}, None, setup),
+        _live(
+            f"DeleteLive{template}", {id_field: LAST_TEMPLATE}, "FailedOperation.ConfInUsed", push, setup, rule_setup
+        ),
+        _live(f"DescribeLive{plural}", {}, None, setup),
+        _live(f"Create{rule_name}", {**rule, "TemplateId": LAST_TEMPLATE}, None, push, setup),
+        _live(
+            f"Create{rule_name}",
+            {**rule, "TemplateId": LAST_TEMPLATE},
+            "FailedOperation.RuleAlreadyExist",
+            push,
+            setup,
+            rule_setup,
+        ),
+        _live(f"Delete{rule_name}", rule, None, push, setup, rule_setup),
+        _live(f"Delete{rule_name}", rule, "InvalidParameter.RuleNotFound", push),
+        _live(f"Describe{rule_name}s", {}, None, push, setup, rule_setup),
+    ]
+    return tuple(rows)
 
 
 _BILL_DAY = {"StartTime": "2026-06-01T00:00:00+08:00", "EndTime": "2026-06-01T23:59:59+08:00"}
@@ -338,4 +529,52 @@ SDK_CALLS: tuple[SdkCall, ...] = (
     _dnspod("DescribeRecordList", {"Domain": ZONE, "Limit": 10}, None, zone, cname),
     _dnspod("DescribeRecordList", {"Domain": ZONE, "Subdomain": "nothing"}, "ResourceNotFound.NoDataOfRecord", zone),
     _dnspod("DescribeRecordList", {"Domain": ZONE, "SortField": "colour"}, "InvalidParameter", zone),
+    # processing: each family's shared rows, then what differs
+    *_family_rows(
+        "CallbackTemplate", callback_template, callback_rule, CALLBACK, {"StreamEndNotifyUrl": f"{_URL}/end"}
+    ),
+    _live(
+        "CreateLiveCallbackTemplate",
+        {**CALLBACK, "StreamBeginNotifyUrl": "ftp://x"},
+        "InvalidParameter.InvalidCallbackUrl",
+    ),
+    _live("CreateLiveCallbackTemplate", {**CALLBACK, "TemplateName": "a b"}, "InvalidParameter.ArgsNotMatch"),
+    _live("ModifyLiveCallbackTemplate", {"TemplateId": MISSING_ID}, "InvalidParameter.TemplateNotFound"),
+    _live("DescribeLiveCallbackTemplate", {"TemplateId": LAST_TEMPLATE}, None, callback_template),
+    _live(
+        "CreateLiveCallbackRule",
+        {"DomainName": PLAY, "AppName": "live", "TemplateId": LAST_TEMPLATE},
+        "ResourceNotFound.PushDomainNoRecord",
+        play,
+        callback_template,
+    ),
+    *_family_rows("RecordTemplate", record_template, record_rule, RECORD, {"Description": "changed"}),
+    _live(
+        "CreateLiveRecordTemplate",
+        {"TemplateName": "x", "AacParam": {"Enable": 1, "RecordInterval": 9000}},
+        "InvalidParameterValue",
+    ),
+    _live(
+        "CreateLiveRecordTemplate",
+        {"TemplateName": "one-too-many"},
+        "InternalError.ConfOutLimit",
+        fifty_record_templates,
+    ),
+    _live("DescribeLiveRecordTemplate", {"TemplateId": LAST_TEMPLATE}, None, record_template),
+    *_family_rows("TranscodeTemplate", transcode_template, transcode_rule, TRANSCODE, {"VideoBitrate": 1200}),
+    _live("CreateLiveTranscodeTemplate", {**TRANSCODE, "VideoBitrate": 9000}, "InvalidParameter.InvalidBitrate"),
+    _live("CreateLiveTranscodeTemplate", TRANSCODE, "InvalidParameter.ProcessorAlreadyExist", transcode_template),
+    _live("DescribeLiveTranscodeTemplate", {"TemplateId": LAST_TEMPLATE}, None, transcode_template),
+    *_family_rows("SnapshotTemplate", snapshot_template, snapshot_rule, SNAPSHOT, {"SnapshotInterval": 30}),
+    _live("DescribeLiveSnapshotTemplate", {"TemplateId": LAST_TEMPLATE}, None, snapshot_template),
+    *_family_rows("Watermark", watermark, watermark_rule, WATERMARK, {"XPosition": 90}, ids="Watermark"),
+    _live(
+        "AddLiveWatermark",
+        {**WATERMARK, "PictureUrl": "https://img.example.com/a;b.png"},
+        "InvalidParameter.InvalidWatermark",
+    ),
+    _live("AddLiveWatermark", {**WATERMARK, "BackgroundWidth": 100}, "InvalidParameter.InvalidBackgroudResolution"),
+    _live("DescribeLiveWatermark", {"WatermarkId": LAST_TEMPLATE}, None, watermark),
+    _live("DescribeLiveWatermark", {"WatermarkId": MISSING_ID}, "ResourceNotFound.WatermarkNotExist"),
+    *_family_rows("TimeShiftTemplate", time_shift_template, time_shift_rule, TIME_SHIFT, {"Duration": 259200}),
 )

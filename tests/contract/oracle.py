@@ -117,7 +117,7 @@ _SCALARS = {"int": "int", "float": "float", "str": "str", "bool": "bool"}
 
 
 def _sdk_type_class(text: str) -> str:
-    text = text.strip()
+    text = text.strip().removesuffix(" non-negative")  # "list of int non-negative" (TimeShiftTemplate)
     if text.startswith("list of "):
         return f"list[{_sdk_type_class(text[len('list of ') :])}]"
     if text in _SCALARS:

@@ -13,9 +13,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pulumi_tclive.cloud.api import Action
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import (
@@ -24,11 +26,34 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainsRequest,
     ForbidLiveDomainRequest,
 )
+from pulumi_tclive.cloud.processing import (
+    DESCRIBE_LIVE_CALLBACK_RULES,
+    DESCRIBE_LIVE_CALLBACK_TEMPLATES,
+    DESCRIBE_LIVE_RECORD_RULES,
+    DESCRIBE_LIVE_RECORD_TEMPLATES,
+    DESCRIBE_LIVE_TRANSCODE_RULES,
+    DESCRIBE_LIVE_TRANSCODE_TEMPLATES,
+    DESCRIBE_LIVE_WATERMARK_RULES,
+    DESCRIBE_LIVE_WATERMARKS,
+)
 from pulumi_tclive.emulator import Emulator, EmulatorServer
 from pulumi_tclive.testing import Engine
 from tests.fixtures.certs import issue
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
+PROCESSING_LISTS: dict[str, tuple[Action[Any, Any], str, str]] = {
+    "TranscodeTemplates": (DESCRIBE_LIVE_TRANSCODE_TEMPLATES, "Templates", "TemplateName"),
+    "Watermarks": (DESCRIBE_LIVE_WATERMARKS, "WatermarkList", "WatermarkName"),
+    "RecordTemplates": (DESCRIBE_LIVE_RECORD_TEMPLATES, "Templates", "TemplateName"),
+    "CallbackTemplates": (DESCRIBE_LIVE_CALLBACK_TEMPLATES, "Templates", "TemplateName"),
+}
+PROCESSING_RULES: dict[str, Action[Any, Any]] = {
+    "TranscodeRules": DESCRIBE_LIVE_TRANSCODE_RULES,
+    "WatermarkRules": DESCRIBE_LIVE_WATERMARK_RULES,
+    "RecordRules": DESCRIBE_LIVE_RECORD_RULES,
+    "CallbackRules": DESCRIBE_LIVE_CALLBACK_RULES,
+}
 EXAMPLES = REPO / "examples"
 
 # Every example with a dev stack runs offline; real-cloud (no dev stack) and gitops (no program) do not.
@@ -68,6 +93,21 @@ EXPECTED_PROTECTED = {
     "education": {"mp-play", "mp-play-cname"},
     "adopt-existing": {"mp-play.example.com", "mp-play.example.com-cname"},
 }
+# What each example applies to the streams pushed to its push domain: template names, and the rules binding them.
+EXPECTED_PROCESSING = {
+    "quickstart": {
+        "TranscodeTemplates": {"sd540", "hd720"},
+        "Watermarks": {"acme-logo"},
+        "TranscodeRules": {("push.example.com", "sd540"), ("push.example.com", "hd720")},
+        "WatermarkRules": {("push.example.com", "acme-logo")},
+    },
+    "education": {
+        "RecordTemplates": {"replays"},
+        "CallbackTemplates": {"class-events"},
+        "RecordRules": {("push.school.example.com", "replays")},
+        "CallbackRules": {("push.school.example.com", "class-events")},
+    },
+}
 DOCUMENT_PROPERTIES = ("event_permit", "venue_proof", "support_ticket")
 
 
@@ -76,11 +116,12 @@ def committed_copy(name: str, destination: Path) -> Path:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--", f"examples/{name}"], cwd=REPO, capture_output=True, check=True
     ).stdout.decode()
-    directory = destination / name
+    directory = destination / "examples" / name  # where `virtualenv: ../../.venv` is right, as in the repository
     for relative in filter(None, listed.split("\0")):
         target = directory / Path(relative).relative_to(f"examples/{name}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / relative, target)
+    link_virtualenv(directory, destination)
     return directory
 
 
@@ -139,6 +180,8 @@ def test_an_example_runs_from_a_fresh_copy_and_a_second_up_changes_nothing(name:
             if name in EXPECTED_RECORDS:
                 zone, hosts = EXPECTED_RECORDS[name]
                 assert records(console, zone) == hosts
+            if name in EXPECTED_PROCESSING:
+                assert processing(console, set(EXPECTED_PROCESSING[name])) == EXPECTED_PROCESSING[name]
     if name in EXPECTED_PROTECTED:
         protected = {entry.name for entry in Engine(directory, stack="dev").read_state().resources if entry.protect}
         assert protected == EXPECTED_PROTECTED[name]
@@ -159,6 +202,22 @@ def test_an_example_runs_from_a_fresh_copy_and_a_second_up_changes_nothing(name:
 def domains(console: TencentCloudClient) -> dict[str, tuple[int, int, int]]:
     listed = console.call(DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(PageSize=100))
     return {d.Name: (d.Type, d.IsMiniProgramLive, d.Status) for d in listed.DomainList}
+
+
+def processing(console: TencentCloudClient, wanted: set[str]) -> dict[str, set[Any]]:
+    """Template names and (domain, template name) rules, for the families in ``wanted`` (``"TranscodeRules"``…)."""
+    found: dict[str, set[Any]] = {}
+    names: dict[int, str] = {}
+    for family, (action, attribute, name) in PROCESSING_LISTS.items():
+        listed = getattr(console.call(action, action.request()), attribute)
+        names |= {getattr(item, "WatermarkId", getattr(item, "TemplateId", 0)): getattr(item, name) for item in listed}
+        if family in wanted:
+            found[family] = {getattr(item, name) for item in listed}
+    for family, action in PROCESSING_RULES.items():
+        if family in wanted:
+            rules = console.call(action, action.request()).Rules
+            found[family] = {(rule.DomainName, names[rule.TemplateId]) for rule in rules}
+    return found
 
 
 def records(console: TencentCloudClient, zone: str) -> set[str]:

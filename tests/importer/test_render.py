@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
+from pulumi_tclive.emulator.console_api import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
 from pulumi_tclive.importer import Account, FoundDomain, FoundLicence, FoundRecord, Project, read_account, write_project
 from pulumi_tclive.importer._render import component_misfit, render_program
 from pulumi_tclive.importer._security import FoundAuth, Security

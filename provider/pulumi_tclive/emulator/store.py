@@ -18,8 +18,8 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cloud.console import FaultRule
 from ..errors import ConfigurationError
+from .console_api import FaultRule
 
 __all__ = [
     "DEFAULT_DOMAIN_LIMIT",
@@ -168,6 +168,25 @@ CREATE TABLE IF NOT EXISTS referers (
     rules TEXT NOT NULL,
     PRIMARY KEY (account_id, domain)
 );
+-- Processing (emulator/processing.py): templates of every family (kind) as their fields in JSON, and rules.
+CREATE TABLE IF NOT EXISTS processing_templates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS processing_rules (
+    account_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    app TEXT NOT NULL,
+    stream TEXT NOT NULL,
+    template_id INTEGER NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (account_id, kind, domain, app, stream, template_id)
+);
 """
 
 # Tables Reset empties; accounts and credentials survive it.
@@ -186,6 +205,8 @@ _RESET_TABLES = (
     "cert_bindings",
     "certificates",
     "referers",
+    "processing_rules",
+    "processing_templates",
 )
 
 

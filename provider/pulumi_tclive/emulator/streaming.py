@@ -57,7 +57,7 @@ from ..errors import TencentCloudApiError
 from .clock import beijing_text, from_unix
 from .context import Context, Handler, fail
 
-__all__ = ["DEFAULT_AUTH_DELTA", "STREAMING_HANDLERS", "domain_added", "domain_deleted"]
+__all__ = ["DEFAULT_AUTH_DELTA", "STREAMING_HANDLERS", "domain_added", "domain_deleted", "domain_of_type"]
 
 DEFAULT_AUTH_DELTA = 1800  # seconds a signed URL stays valid after its txTime on a new push domain
 _PUSH, _PLAY = 0, 1
@@ -75,12 +75,12 @@ def domain_added(ctx: Context, name: str, domain_type: int) -> None:
 
 
 def domain_deleted(ctx: Context, name: str) -> None:
-    """DeleteLiveDomain's side effect: the domain's security settings go with it."""
-    for table in ("auth_keys", "cert_bindings", "referers"):
+    """DeleteLiveDomain's side effect: the domain's security settings and processing rules go with it."""
+    for table in ("auth_keys", "cert_bindings", "referers", "processing_rules"):
         ctx.db.execute(f"DELETE FROM {table} WHERE account_id = ? AND domain = ?", (ctx.account_id, name))
 
 
-def _domain_type(ctx: Context, raw: str, *, want: int) -> str:
+def domain_of_type(ctx: Context, raw: str, *, want: int) -> str:
     """The stored name of a domain of type ``want``, or Tencent's not-found errors."""
     name = raw.strip().lower()
     row = ctx.db.execute(
@@ -95,7 +95,7 @@ def _domain_type(ctx: Context, raw: str, *, want: int) -> str:
         if want == _PUSH:
             raise fail(
                 "ResourceNotFound.PushDomainNoRecord",
-                f"{name} is a play domain; push authentication applies to push domains only.",
+                f"{name} is a play domain; push authentication and processing rules apply to push domains only.",
             )
         raise fail(
             "ResourceNotFound.PlayDomainNoRecord",
@@ -143,7 +143,7 @@ def _pick(new: object, old: object) -> object:
 
 def describe_live_push_auth_key(ctx: Context, req: DescribeLivePushAuthKeyRequest) -> DescribeLivePushAuthKeyResponse:
     """DescribeLivePushAuthKey."""
-    name = _domain_type(ctx, req.DomainName, want=_PUSH)
+    name = domain_of_type(ctx, req.DomainName, want=_PUSH)
     auth = _auth(ctx, name)
     return DescribeLivePushAuthKeyResponse(
         PushAuthKeyInfo=PushAuthKeyInfo(
@@ -158,7 +158,7 @@ def describe_live_push_auth_key(ctx: Context, req: DescribeLivePushAuthKeyReques
 
 def modify_live_push_auth_key(ctx: Context, req: ModifyLivePushAuthKeyRequest) -> ModifyLivePushAuthKeyResponse:
     """ModifyLivePushAuthKey: fields left out keep their value."""
-    name = _domain_type(ctx, req.DomainName, want=_PUSH)
+    name = domain_of_type(ctx, req.DomainName, want=_PUSH)
     old = _auth(ctx, name)
     new = _Auth(
         int(str(_pick(req.Enable, old.enable))),
@@ -172,7 +172,7 @@ def modify_live_push_auth_key(ctx: Context, req: ModifyLivePushAuthKeyRequest) -
 
 def describe_live_play_auth_key(ctx: Context, req: DescribeLivePlayAuthKeyRequest) -> DescribeLivePlayAuthKeyResponse:
     """DescribeLivePlayAuthKey."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     auth = _auth(ctx, name)
     return DescribeLivePlayAuthKeyResponse(
         PlayAuthKeyInfo=PlayAuthKeyInfo(
@@ -183,7 +183,7 @@ def describe_live_play_auth_key(ctx: Context, req: DescribeLivePlayAuthKeyReques
 
 def modify_live_play_auth_key(ctx: Context, req: ModifyLivePlayAuthKeyRequest) -> ModifyLivePlayAuthKeyResponse:
     """ModifyLivePlayAuthKey: fields left out keep their value."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     old = _auth(ctx, name)
     new = _Auth(
         int(str(_pick(req.Enable, old.enable))),
@@ -294,7 +294,7 @@ def modify_live_domain_cert_bindings(
     errors: list[BatchDomainOperateErrors] = []
     for item in req.DomainInfos:
         try:
-            name = _domain_type(ctx, item.DomainName, want=_PLAY)
+            name = domain_of_type(ctx, item.DomainName, want=_PLAY)
         except TencentCloudApiError as exc:  # the batch reports per-domain failures instead of failing
             errors.append(BatchDomainOperateErrors(DomainName=item.DomainName, Code=exc.code, Message=exc.message))
             continue
@@ -377,7 +377,7 @@ def describe_live_domain_cert_bindings(
 
 def unbind_live_domain_cert(ctx: Context, req: UnBindLiveDomainCertRequest) -> UnBindLiveDomainCertResponse:
     """UnBindLiveDomainCert (the ``formal`` rule; the emulator has no gray rules)."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     if req.Type == "gray":
         return UnBindLiveDomainCertResponse()
     deleted = ctx.db.execute(
@@ -390,7 +390,7 @@ def unbind_live_domain_cert(ctx: Context, req: UnBindLiveDomainCertRequest) -> U
 
 def describe_live_domain_cert(ctx: Context, req: DescribeLiveDomainCertRequest) -> DescribeLiveDomainCertResponse:
     """DescribeLiveDomainCert: the certificate bound to one play domain (public PEM only)."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     match = [b for b in _bindings(ctx) if b[0] == name]
     if not match:
         raise fail("ResourceNotFound.CrtDomainNotFound", f"{name} has no certificate bound.")
@@ -419,7 +419,7 @@ def describe_live_domain_referer(
     ctx: Context, req: DescribeLiveDomainRefererRequest
 ) -> DescribeLiveDomainRefererResponse:
     """DescribeLiveDomainReferer: off, blacklist, no rules until configured."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     row = ctx.db.execute(
         "SELECT enable, type, allow_empty, rules FROM referers WHERE account_id = ? AND domain = ?",
         (ctx.account_id, name),
@@ -434,7 +434,7 @@ def describe_live_domain_referer(
 
 def modify_live_domain_referer(ctx: Context, req: ModifyLiveDomainRefererRequest) -> ModifyLiveDomainRefererResponse:
     """ModifyLiveDomainReferer: replaces the whole configuration."""
-    name = _domain_type(ctx, req.DomainName, want=_PLAY)
+    name = domain_of_type(ctx, req.DomainName, want=_PLAY)
     rules = [rule.strip() for rule in req.Rules.split(";") if rule.strip()]
     bad = [rule for rule in rules if "/" in rule or " " in rule]
     if bad:

@@ -429,8 +429,12 @@ class Inputs:
         ]
 
     def replacements(self, changed: Sequence[str], news: Mapping[str, Any]) -> list[str]:
-        """The changed inputs that need a new object, where the new value is known."""
-        return [name for name in changed if self.by_name[name].replaces and not is_unknown(news.get(name))]
+        """The changed inputs that need a new object, where the new value is known (other names are skipped)."""
+        return [
+            name
+            for name in changed
+            if name in self.by_name and self.by_name[name].replaces and not is_unknown(news.get(name))
+        ]
 
     # --- the resource class ------------------------------------------------------------------------
 
@@ -481,6 +485,8 @@ class Inputs:
     def document(self, cls: C) -> C:
         """Class decorator: the ``Args:`` section of the docstring from the declaration; the signature checked.
 
+        The declaration is then the class's ``INPUTS`` attribute.
+
         The section goes after the docstring's first paragraph. Raises ``TypeError`` at import when
         ``__init__``'s keyword arguments differ from the declaration (name, order or default).
         """
@@ -488,6 +494,7 @@ class Inputs:
         if mismatches:
             raise TypeError(f"{cls.__name__}.__init__ does not match its declared inputs: {'; '.join(mismatches)}")
         cls.__doc__ = self.docstring(cls.__doc__ or "")
+        setattr(cls, "INPUTS", self)  # noqa: B010 (the declaration, found from the class: ``LiveDomain.INPUTS``)
         return cls
 
     def docstring(self, text: str) -> str:

@@ -198,13 +198,16 @@ class PlayDomainCertificateProvider(TcliveProvider):
                 changed.append("certificate")
         elif new["cloud_cert_id"] is not None and new["cloud_cert_id"] != olds.get("bound_cloud_cert_id"):
             changed.append("cloud_cert_id")
+        if olds.get("https_enabled") is False and not changed:
+            # The binding is there but HTTPS was switched off (in the console): up binds it again.
+            changed.append("certificate" if new["certificate"] is not None else "cloud_cert_id")
         return DiffResult(
             changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
         )
 
     def _bind(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
         domain = str(inputs["domain_name"])
-        from .domain import describe_live_domain
+        from ..cloud.live import describe_live_domain
 
         info = describe_live_domain(client, domain)
         if info is None:

@@ -12,8 +12,8 @@ lower-case, no trailing dot, A-labels), following docs/design.md#domain-names. C
 
 The rules are grouped by subject, in private modules re-exported here: ``_problem`` (the
 :class:`Problem` type), ``_names`` (domain-name normal form and host-name rules), ``_mini_program``
-(R1–R3), ``_licence`` (R4 and the console steps), ``_domain`` (live domains, R5 and R8) and
-``_dns`` (CNAME records and zones).
+(R1–R3), ``_licence`` (R4 and the console steps), ``_domain`` (live domains, R5 and R8), ``_dns``
+(CNAME records and zones) and ``_processing`` (Tencent's limits on processing templates).
 """
 
 from __future__ import annotations
@@ -59,8 +59,21 @@ from ._mini_program import (
 )
 from ._names import TENCENT_SUFFIXES, normalize_domain_name
 from ._problem import Problem, check_enum
+from ._processing import (
+    CALLBACK_LIMITS,
+    RECORD_LIMITS,
+    SNAPSHOT_LIMITS,
+    TIME_SHIFT_DURATIONS,
+    TIME_SHIFT_LIMITS,
+    TRANSCODE_LIMITS,
+    WATERMARK_LIMITS,
+    Limit,
+    check_limits,
+    snake_case,
+)
 
 __all__ = [
+    "CALLBACK_LIMITS",
     "DNSPOD_MAX_TTL",
     "DNS_BACKENDS",
     "DOMAIN_SCENES",
@@ -75,11 +88,18 @@ __all__ = [
     "PLUGIN_APP_ID",
     "PLUGIN_NAME",
     "R8_REASON",
+    "RECORD_LIMITS",
     "SCENES",
+    "SNAPSHOT_LIMITS",
     "SUBJECT_TYPES",
     "SUPPORT_TICKET_URL",
     "TENCENT_SUFFIXES",
+    "TIME_SHIFT_DURATIONS",
+    "TIME_SHIFT_LIMITS",
+    "TRANSCODE_LIMITS",
     "VERIFY_MODES",
+    "WATERMARK_LIMITS",
+    "Limit",
     "Problem",
     "check_app_id",
     "check_cname_target",
@@ -87,6 +107,7 @@ __all__ = [
     "check_domain_kind",
     "check_enum",
     "check_licence_status_for_domains",
+    "check_limits",
     "check_live_domain_name",
     "check_mini_program_name",
     "check_mini_program_play_change",
@@ -101,4 +122,5 @@ __all__ = [
     "parse_version",
     "r8_release_advice",
     "r8_replace_advice",
+    "snake_case",
 ]
