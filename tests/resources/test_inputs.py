@@ -169,17 +169,6 @@ def test_import_writes_arguments_in_order_without_defaults_or_secrets() -> None:
     assert [(i.name, v) for i, v in written] == [("name", "a.example.com"), ("mode", "deny"), ("on", False)]
 
 
-def test_import_writes_a_secret_only_as_a_reference_to_secret_config() -> None:
-    from pulumi_tclive.importer._render import _arguments
-
-    values = {"name": "a.example.com", "key": "s3cret"}
-    assert _arguments(DEMO, values) == [("name", '"a.example.com"')]
-    assert _arguments(DEMO, values, {"key": "demoKey"}) == [
-        ("name", '"a.example.com"'),
-        ("key", 'config.require_secret("demoKey")'),
-    ]
-
-
 def test_a_secret_is_never_quoted_in_a_problem() -> None:
     declared = Inputs(
         "Secretive",
@@ -194,7 +183,7 @@ def test_a_secret_is_never_quoted_in_a_problem() -> None:
     )
     _, problems = declared.check({"callback_key": "hunter2"})
     assert [(p.property, p.message()) for p in problems] == [
-        ("", "callback_key (a secret, not shown) is not accepted. Give text.")
+        ("callback_key", "callback_key (a secret, not shown) is not accepted. Give text.")
     ]
     assert "hunter2" not in repr(problems)
 
