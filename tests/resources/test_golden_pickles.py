@@ -23,12 +23,24 @@ from pulumi_tclive.resources._provider import TcliveProvider
 GOLDEN = {
     "pulumi_tclive.resources.auth_keys.PlayAuthKeyProvider": "gASVQAAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmF1dGhfa2V5c5SME1BsYXlBdXRoS2V5UHJvdmlkZXKUk5QpgZQu",
     "pulumi_tclive.resources.auth_keys.PushAuthKeyProvider": "gASVQAAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmF1dGhfa2V5c5SME1B1c2hBdXRoS2V5UHJvdmlkZXKUk5QpgZQu",
+    "pulumi_tclive.resources.callback.CallbackRuleProvider": "gASVQAAAAAAAAACMIHB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmNhbGxiYWNrlIwUQ2FsbGJhY2tSdWxlUHJvdmlkZXKUk5QpgZQu",
+    "pulumi_tclive.resources.callback.CallbackTemplateProvider": "gASVRAAAAAAAAACMIHB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmNhbGxiYWNrlIwYQ2FsbGJhY2tUZW1wbGF0ZVByb3ZpZGVylJOUKYGULg==",
     "pulumi_tclive.resources.certificate.PlayDomainCertificateProvider": "gASVTAAAAAAAAACMI3B1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmNlcnRpZmljYXRllIwdUGxheURvbWFpbkNlcnRpZmljYXRlUHJvdmlkZXKUk5QpgZQu",
     "pulumi_tclive.resources.cname.CnameRecordProvider": "gASVPAAAAAAAAACMHXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmNuYW1llIwTQ25hbWVSZWNvcmRQcm92aWRlcpSTlCmBlC4=",
     "pulumi_tclive.resources.domain.LiveDomainProvider": "gASVPAAAAAAAAACMHnB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmRvbWFpbpSMEkxpdmVEb21haW5Qcm92aWRlcpSTlCmBlC4=",
     "pulumi_tclive.resources.licence.PluginLicenseProvider": "gASVQAAAAAAAAACMH3B1bHVtaV90Y2xpdmUucmVzb3VyY2VzLmxpY2VuY2WUjBVQbHVnaW5MaWNlbnNlUHJvdmlkZXKUk5QpgZQu",
     "pulumi_tclive.resources.ownership.DomainOwnershipProvider": "gASVRAAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLm93bmVyc2hpcJSMF0RvbWFpbk93bmVyc2hpcFByb3ZpZGVylJOUKYGULg==",
+    "pulumi_tclive.resources.record.RecordRuleProvider": "gASVPAAAAAAAAACMHnB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnJlY29yZJSMElJlY29yZFJ1bGVQcm92aWRlcpSTlCmBlC4=",
+    "pulumi_tclive.resources.record.RecordTemplateProvider": "gASVQAAAAAAAAACMHnB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnJlY29yZJSMFlJlY29yZFRlbXBsYXRlUHJvdmlkZXKUk5QpgZQu",
     "pulumi_tclive.resources.referer.PlayRefererProvider": "gASVPgAAAAAAAACMH3B1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnJlZmVyZXKUjBNQbGF5UmVmZXJlclByb3ZpZGVylJOUKYGULg==",
+    "pulumi_tclive.resources.snapshot.SnapshotRuleProvider": "gASVQAAAAAAAAACMIHB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnNuYXBzaG90lIwUU25hcHNob3RSdWxlUHJvdmlkZXKUk5QpgZQu",
+    "pulumi_tclive.resources.snapshot.SnapshotTemplateProvider": "gASVRAAAAAAAAACMIHB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnNuYXBzaG90lIwYU25hcHNob3RUZW1wbGF0ZVByb3ZpZGVylJOUKYGULg==",
+    "pulumi_tclive.resources.time_shift.TimeShiftRuleProvider": "gASVQwAAAAAAAACMInB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnRpbWVfc2hpZnSUjBVUaW1lU2hpZnRSdWxlUHJvdmlkZXKUk5QpgZQu",
+    "pulumi_tclive.resources.time_shift.TimeShiftTemplateProvider": "gASVRwAAAAAAAACMInB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnRpbWVfc2hpZnSUjBlUaW1lU2hpZnRUZW1wbGF0ZVByb3ZpZGVylJOUKYGULg==",
+    "pulumi_tclive.resources.transcode.TranscodeRuleProvider": "gASVQgAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnRyYW5zY29kZZSMFVRyYW5zY29kZVJ1bGVQcm92aWRlcpSTlCmBlC4=",
+    "pulumi_tclive.resources.transcode.TranscodeTemplateProvider": "gASVRgAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLnRyYW5zY29kZZSMGVRyYW5zY29kZVRlbXBsYXRlUHJvdmlkZXKUk5QpgZQu",
+    "pulumi_tclive.resources.watermark.WatermarkProvider": "gASVPgAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLndhdGVybWFya5SMEVdhdGVybWFya1Byb3ZpZGVylJOUKYGULg==",
+    "pulumi_tclive.resources.watermark.WatermarkRuleProvider": "gASVQgAAAAAAAACMIXB1bHVtaV90Y2xpdmUucmVzb3VyY2VzLndhdGVybWFya5SMFVdhdGVybWFya1J1bGVQcm92aWRlcpSTlCmBlC4=",
 }
 
 
