@@ -25,6 +25,7 @@ BENCHMARKS = (
     "lock_cost",
     "dns_bench",
     "doctor_bench",
+    "silent_endpoint",
 )
 DNS_ROUNDS = {False: 50, True: 10}
 

@@ -40,6 +40,7 @@ __all__ = [
     "LIVE_DOMAIN_HAS_CNAME",
     "LIVE_DOMAIN_TYPE",
     "MINI_PROGRAM_DOMAINS_NEED_LICENSE",
+    "MINI_PROGRAM_PLAY_CNAME_PROTECTED",
     "MINI_PROGRAM_PLAY_DOMAIN_PROTECTED",
     "PLUGIN_LICENSE_TYPE",
     "STANDARD_PLAY_DOMAIN_FOR_APP_WEB",
@@ -229,6 +230,32 @@ def _validate_mini_program_play_domain_protected(
         )
 
 
+def _validate_mini_program_play_cname_protected(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+    # A record is a play domain's CNAME when its name is the domain's name, or (in preview, unknown) is
+    # computed from that LiveDomain, or its target is.
+    plays = [domain for domain in _live_domains(args.resources) if domain.is_mini_program_play]
+    by_name = {domain.domain_name: domain for domain in plays if isinstance(domain.domain_name, str)}
+    by_urn = {domain.urn: domain for domain in plays}
+    for record in _of_type(args.resources, CNAME_RECORD_TYPE):
+        if record.opts.protect:
+            continue
+        name = _text(record.props, "name")
+        domain = by_name.get(_dns_name(name)) if isinstance(name, str) else None
+        if domain is None:
+            sources = [d.urn for key in ("name", "target") for d in record.property_dependencies.get(key, [])]
+            domain = next((by_urn[urn] for urn in sources if urn in by_urn), None)
+        if domain is None:
+            continue
+        report_violation(
+            f"CnameRecord '{record.name}' is the CNAME of {domain.label}, a mini-program play domain, and it is not "
+            "protected (protect is false). The domain can never be deleted or unbound (R8) and serves nothing "
+            "without its CNAME (R9), so the record must live as long as the domain. Give the CnameRecord "
+            "opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True) (a CnameRecord whose name or target "
+            "is the LiveDomain's output has both by default; policy packs see protect only).",
+            record.urn,
+        )
+
+
 def _external_licenses(config: Mapping[str, Any]) -> set[str]:
     listed = config.get(_EXTERNAL_LICENSES_KEY, [])
     if not isinstance(listed, Sequence) or isinstance(listed, str):
@@ -274,6 +301,7 @@ def _validate_mini_program_domains_need_license(args: StackValidationArgs, repor
 
 
 def _validate_unique_domain_names(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+    _validate_unique_record_names(args, report_violation)
     first_by_name: dict[str, _LiveDomain] = {}
     for domain in _live_domains(args.resources):
         if not isinstance(domain.domain_name, str):
@@ -288,6 +316,24 @@ def _validate_unique_domain_names(args: StackValidationArgs, report_violation: R
             "be refused. Give each LiveDomain its own name (for example push.example.com for "
             "pushing and play.example.com for playing).",
             domain.urn,
+        )
+
+
+def _validate_unique_record_names(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+    first_by_name: dict[str, PolicyResource] = {}
+    for record in _of_type(args.resources, CNAME_RECORD_TYPE):
+        name = _text(record.props, "name")
+        if not isinstance(name, str):
+            continue
+        first = first_by_name.setdefault(_dns_name(name), record)
+        if first is record:
+            continue
+        report_violation(
+            f"CnameRecord '{record.name}' ({_dns_name(name)}) is declared twice in this stack: CnameRecord "
+            f"'{first.name}' writes the same name. A name holds one CNAME, so the two would overwrite each other "
+            "(or the second is refused), and deleting either removes the other's record. Keep one CnameRecord per "
+            "name.",
+            record.urn,
         )
 
 
@@ -328,6 +374,16 @@ MINI_PROGRAM_PLAY_DOMAIN_PROTECTED: Final = ResourceValidationPolicy(
 )
 """R8: protect=True on every mini-program play domain."""
 
+MINI_PROGRAM_PLAY_CNAME_PROTECTED: Final = StackValidationPolicy(
+    name="tclive-mini-program-play-cname-protected",
+    description="The CnameRecord of a mini-program play domain is protected, like the domain (R8, R9).",
+    validate=_validate_mini_program_play_cname_protected,
+    enforcement_level=EnforcementLevel.MANDATORY,
+)
+"""R8/R9: the CNAME of a never-deletable domain lives as long as it. The analyzer protocol carries
+``protect`` but not ``retain_on_delete`` (``AnalyzerResourceOptions`` in pulumi/pulumi
+proto/pulumi/analyzer.proto), so only ``protect`` is checked."""
+
 MINI_PROGRAM_DOMAINS_NEED_LICENSE: Final = StackValidationPolicy(
     name="tclive-mini-program-domains-need-license",
     description="A stack with mini-program domains has a PluginLicense whose scene allows them (R4, R6).",
@@ -348,11 +404,12 @@ MINI_PROGRAM_DOMAINS_NEED_LICENSE: Final = StackValidationPolicy(
 
 UNIQUE_DOMAIN_NAMES: Final = StackValidationPolicy(
     name="tclive-unique-domain-names",
-    description="No two LiveDomains share a domain_name, not even a push and a play domain.",
+    description="One domain name is declared once: no two LiveDomains share a domain_name (not even a push and a "
+    "play domain), no two CnameRecords a name.",
     validate=_validate_unique_domain_names,
     enforcement_level=EnforcementLevel.MANDATORY,
 )
-"""Each domain name exists once in a Tencent Cloud Live account."""
+"""Each domain name exists once in a Tencent Cloud Live account, and holds one CNAME."""
 
 STANDARD_PLAY_DOMAIN_FOR_APP_WEB: Final = StackValidationPolicy(
     name="tclive-standard-play-domain-for-app-web",
@@ -365,6 +422,7 @@ STANDARD_PLAY_DOMAIN_FOR_APP_WEB: Final = StackValidationPolicy(
 ALL_POLICIES: Final[list[Policy]] = [
     LIVE_DOMAIN_HAS_CNAME,
     MINI_PROGRAM_PLAY_DOMAIN_PROTECTED,
+    MINI_PROGRAM_PLAY_CNAME_PROTECTED,
     MINI_PROGRAM_DOMAINS_NEED_LICENSE,
     UNIQUE_DOMAIN_NAMES,
     STANDARD_PLAY_DOMAIN_FOR_APP_WEB,

@@ -53,6 +53,10 @@ def test_sha256_signs_the_same_string() -> None:
     [
         ("rtmp://push.example.com/live/{stream_name}", DOC_KEY, DOC_TX_TIME, "md5", "template"),
         ("rtmp://push.example.com/", DOC_KEY, DOC_TX_TIME, "md5", "no stream name"),
+        ("rtmp://push.example.com/live/", DOC_KEY, DOC_TX_TIME, "md5", "no stream name"),
+        ("rtmp://push.example.com/room1", DOC_KEY, DOC_TX_TIME, "md5", "domain/AppName/StreamName"),
+        ("ftp://push.example.com/live/a", DOC_KEY, DOC_TX_TIME, "md5", "neither pushes nor plays"),
+        ("rtmp://push.example.com/live/a b", DOC_KEY, DOC_TX_TIME, "md5", "use letters, digits, '_' and '-'"),
         ("push.example.com/live/a", DOC_KEY, DOC_TX_TIME, "md5", "not an absolute URL"),
         (DOC_URL, DOC_KEY, DOC_TX_TIME, "md5", "already signed"),
         ("rtmp://push.example.com/live/a", "", DOC_TX_TIME, "md5", "key is empty"),
@@ -80,10 +84,40 @@ def test_expiry_forms() -> None:
 
 
 def test_cli_with_a_key(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["url", "sign", "rtmp://livepush.tcloud.com/live/test", "--key", DOC_KEY, "--expires", "1546064025"])
+    code = main(["url", "sign", "rtmp://livepush.tcloud.com/live/test", "--key", DOC_KEY, "--expires", "2h"])
     out, err = capsys.readouterr()
-    assert code == 0 and out.strip() == DOC_URL
-    assert "expired already" in err
+    assert code == 0
+    query = parse_qs(urlsplit(out.strip()).query)
+    assert query["txSecret"] == [hashlib.md5(f"{DOC_KEY}test{query['txTime'][0]}".encode()).hexdigest()]
+    assert int(query["txTime"][0], 16) > datetime.now(UTC).timestamp() and err.startswith("expires ")
+
+
+# Issue 17: each of these signed with exit 0 before; none of them can stream.
+@pytest.mark.parametrize(
+    ("url", "expires", "says"),
+    [
+        ("rtmp://push.example.com/live/", "2h", "has no stream name"),  # was signed as stream "live"
+        ("ftp://push.example.com/live/room1", "2h", "ftp:// URL, which Tencent Cloud Live neither pushes nor plays"),
+        ("rtmp://push.example.com/live/room 1", "2h", "characters a stream name cannot carry"),
+        ("rtmp://push.example.com/live/room%201", "2h", "characters a stream name cannot carry"),
+        ("rtmp://push.example.com/live/room1", "1546064025", "in the past"),
+    ],
+)
+def test_cli_refuses_what_cannot_stream_with_exit_2_and_nothing_on_stdout(
+    capsys: pytest.CaptureFixture[str], url: str, expires: str, says: str
+) -> None:
+    code = main(["url", "sign", url, "--key", DOC_KEY, "--expires", expires])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith("tclive url sign: ") and says in err and DOC_KEY not in err
+
+
+def test_a_url_that_cannot_stream_is_refused_before_the_stack_is_asked_for_a_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(["url", "sign", "rtmp://push.example.com/live/", "--key-from-stack", "--cwd", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and "has no stream name" in err  # not "no Pulumi.yaml in …"
 
 
 def test_cli_refuses_a_template_with_exit_2(

@@ -21,7 +21,7 @@ from typing import Any
 import pulumi
 
 from . import rules, tls
-from .errors import ConfigurationError, UrlSigningError
+from .errors import ConfigurationError, RuleViolation, UrlSigningError
 from .resources.auth_keys import PlayAuthKey, PushAuthKey
 from .resources.binding import bind_to_push_domain
 from .resources.certificate import PlayDomainCertificate
@@ -102,6 +102,39 @@ class _Security:
     referer_allow_empty: bool
 
 
+_ROLES = {  # argument → (what it is, the first label of an example name)
+    "play_domain": ("the mini-program play domain the plugin plays from", "mp-play"),
+    "push_domain": ("the push domain", "push"),
+    "app_play_domain": ("the standard play domain for App, Web/H5 and PC clients", "play"),
+}
+
+
+def _refuse_shared_names(component: str, domains: dict[str, str | None]) -> None:
+    """One domain name per role: Tencent Cloud Live holds each name once, as one kind of domain (R5).
+
+    Raised before anything is registered, so preview fails: with one name in two roles, ``up`` would add
+    it as the first kind and then find it existing for the second, with misleading advice.
+
+    Args:
+        component: the MiniProgramLive's name, for the message.
+        domains: argument name (a key of ``_ROLES``) → the domain given, or None.
+    """
+    seen: dict[str, str] = {}
+    for role, domain in domains.items():
+        name = rules.normalize_domain_name(domain)
+        if not isinstance(name, str):
+            continue
+        first = seen.setdefault(name, role)
+        if first == role:
+            continue
+        example = f"{_ROLES[role][1]}.{name.partition('.')[2] or name}"
+        raise RuleViolation(
+            f"MiniProgramLive {component!r}: {name} is both its {first} ({_ROLES[first][0]}) and its {role} "
+            f"({_ROLES[role][0]}). Tencent Cloud Live holds each domain name once, as one kind of domain, so one "
+            f"name cannot serve two roles. Give {role} a name of its own (e.g. {example}), or leave it out."
+        )
+
+
 class MiniProgramLive(pulumi.ComponentResource):
     """A WeChat mini-program live setup: licence, domains and their CNAME records.
 
@@ -118,6 +151,8 @@ class MiniProgramLive(pulumi.ComponentResource):
         push_scene: ``standard`` (default: App/OBS push, which can feed the mini-program play domain) or
             ``mini_program`` (only to push from the plugin itself).
         app_play_domain: Optional standard play domain for App, Web/H5 and PC clients (R6 recommends one).
+            ``play_domain``, ``push_domain`` and ``app_play_domain`` are three names: one name in two roles
+            fails preview (Tencent holds each name once, as one kind of domain).
         play_region: ``mainland`` (default), ``global`` or ``overseas`` for both play domains.
         dns: ``dnspod`` (default), ``rfc2136`` or ``manual`` for every CNAME.
         zone: The DNS zone of the domains (found automatically when omitted).
@@ -215,6 +250,9 @@ class MiniProgramLive(pulumi.ComponentResource):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the setup; see the class docstring for every argument and output."""
+        _refuse_shared_names(
+            name, {"play_domain": play_domain, "push_domain": push_domain, "app_play_domain": app_play_domain}
+        )
         super().__init__("tclive:index:MiniProgramLive", name, None, opts)
         self._child = pulumi.ResourceOptions(parent=self)
         self.license = PluginLicense(

@@ -36,7 +36,13 @@ __all__ = [
     "ThrottledError",
     "TransportError",
     "UrlSigningError",
+    "code_matches",
 ]
+
+
+def code_matches(code: str, *codes: str) -> bool:
+    """True when Tencent's error ``code`` equals one of ``codes`` or is a sub-code of one (``A.B`` matches ``A``)."""
+    return any(code == c or code.startswith(c + ".") for c in codes)
 
 
 class TcliveError(Exception):
@@ -97,7 +103,7 @@ class TencentCloudApiError(TencentCloudError):
 
     def matches(self, *codes: str) -> bool:
         """True when the code equals one of ``codes`` or is a sub-code of one (``A.B`` matches ``A``)."""
-        return any(self.code == c or self.code.startswith(c + ".") for c in codes)
+        return code_matches(self.code, *codes)
 
 
 class ThrottledError(TencentCloudApiError):

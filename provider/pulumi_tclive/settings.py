@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .cloud.client import normalise_endpoint
+from .cloud.client import RetryPolicy, normalise_endpoint
 from .dns.base import Nameserver, normalise_name
 from .errors import ConfigurationError, DnsError
 from .rules import check_dns_name
@@ -38,6 +38,7 @@ __all__ = [
 DEFAULT_REGION = "ap-guangzhou"
 DEFAULT_EMULATOR_STATE = ".tclive/emulator.sqlite3"
 EMBEDDED = "embedded"
+_RETRY = RetryPolicy()  # the retry deadlines' defaults, written once (cloud/client.py)
 
 # (config key, environment variable) per setting; config wins.
 _SOURCES: dict[str, tuple[str, str]] = {
@@ -180,9 +181,9 @@ class ProviderSettings:
     rfc2136_tsig_secret: str | None = None
     rfc2136_tsig_algorithm: str = "hmac-sha256"
     nameservers: tuple[Nameserver, ...] = ()
-    write_retry_timeout: float = 300.0
-    read_retry_timeout: float = 180.0
-    connect_retry_timeout: float = 60.0
+    write_retry_timeout: float = _RETRY.write_deadline
+    read_retry_timeout: float = _RETRY.read_deadline
+    connect_retry_timeout: float = _RETRY.connect_deadline
 
     def __repr__(self) -> str:
         return (
@@ -244,9 +245,11 @@ class ProviderSettings:
             rfc2136_tsig_secret=get("rfc2136_tsig_secret"),
             rfc2136_tsig_algorithm=(get("rfc2136_tsig_algorithm") or "hmac-sha256").lower(),
             nameservers=parse_nameservers(nameservers, setting=_describe_source("nameservers")) if nameservers else (),
-            write_retry_timeout=_parse_seconds(write, "write_retry_timeout") if write else 300.0,
-            read_retry_timeout=_parse_seconds(read, "read_retry_timeout") if read else 180.0,
-            connect_retry_timeout=_parse_seconds(connect, "connect_retry_timeout") if connect else 60.0,
+            write_retry_timeout=_parse_seconds(write, "write_retry_timeout") if write else _RETRY.write_deadline,
+            read_retry_timeout=_parse_seconds(read, "read_retry_timeout") if read else _RETRY.read_deadline,
+            connect_retry_timeout=(
+                _parse_seconds(connect, "connect_retry_timeout") if connect else _RETRY.connect_deadline
+            ),
         )
 
     @property

@@ -15,20 +15,30 @@ SHA-256 of the same string in ``txSecret``. Tencent publishes no worked example 
 
 The stream name is the URL's last path segment without its extension (``test.flv`` → ``test``,
 ``test_hd.m3u8`` → ``test_hd``): a transcoded stream is signed with its suffixed name.
+
+Only URLs that can stream are signed (Tencent's "Splicing Live Streaming URLs",
+https://www.tencentcloud.com/document/product/267/38393): ``rtmp://``, ``webrtc://``, ``http://`` or
+``https://`` (FLV, HLS), then ``domain/AppName/StreamName``. Tencent recommends letters and digits
+for the stream name and joins a transcoding template's name with ``_``; we accept letters, digits,
+``_`` and ``-`` (a space, or anything percent-encoded, never reaches the stream it was meant for).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import UrlSigningError
 
-__all__ = ["SIGNATURE_ALGORITHMS", "signed_url", "stream_name", "tx_secret", "tx_time"]
+__all__ = ["SIGNATURE_ALGORITHMS", "STREAM_SCHEMES", "signed_url", "stream_name", "tx_secret", "tx_time"]
 
 SIGNATURE_ALGORITHMS = ("md5", "sha256")
+STREAM_SCHEMES = ("rtmp", "webrtc", "http", "https")
+"""The URL schemes Tencent Cloud Live pushes and plays over (RTMP, WebRTC, HTTP-FLV and HLS)."""
+_STREAM_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_TX_TIME = 0xFFFFFFFF  # txTime is an 8-hex-digit Unix time in every Tencent example
 
 
@@ -65,19 +75,33 @@ def stream_name(url: str) -> str:
     """The stream name a URL is signed with: its last path segment without the extension.
 
     Raises:
-        UrlSigningError: no path, an unfilled ``{stream_name}`` template, or an empty name.
+        UrlSigningError: not an absolute URL of one of :data:`STREAM_SCHEMES`, no ``/AppName/StreamName`` path (``rtmp://host/live/`` names no stream), an unfilled
+            ``{stream_name}`` template, or a name with other characters than letters, digits, ``_`` and ``-``.
     """
-    path = urlsplit(url).path
-    segment = path.rstrip("/").rpartition("/")[2]
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        raise UrlSigningError(f"{url!r} is not an absolute URL; give e.g. rtmp://push.example.com/live/room1.")
+    if parts.scheme.lower() not in STREAM_SCHEMES:
+        raise UrlSigningError(
+            f"{url!r} is a {parts.scheme}:// URL, which Tencent Cloud Live neither pushes nor plays over: use "
+            f"{', '.join(f'{scheme}://' for scheme in STREAM_SCHEMES)}, e.g. rtmp://push.example.com/live/room1."
+        )
+    app, _, segment = parts.path.rpartition("/")
     name = segment.rpartition(".")[0] if "." in segment else segment
     if "{" in segment or "}" in segment:
         raise UrlSigningError(
             f"The URL {url!r} is a template: replace {segment!r} with the stream name first "
             "(e.g. rtmp://push.example.com/live/room1)."
         )
-    if not name:
+    if not name or not app.strip("/"):
         raise UrlSigningError(
-            f"The URL {url!r} has no stream name; give the full stream URL, e.g. rtmp://push.example.com/live/room1."
+            f"The URL {url!r} has no stream name: a stream URL is domain/AppName/StreamName. Give the full "
+            "stream URL, e.g. rtmp://push.example.com/live/room1."
+        )
+    if not _STREAM_NAME.match(name):
+        raise UrlSigningError(
+            f"The stream name {name!r} in {url!r} has characters a stream name cannot carry (a space, '%', …): "
+            "use letters, digits, '_' and '-', e.g. room_1."
         )
     return name
 
@@ -100,18 +124,17 @@ def signed_url(url: str, key: str, expires_at: datetime | int, algorithm: str = 
         algorithm: ``md5`` (Tencent's default) or ``sha256``.
 
     Raises:
-        UrlSigningError: an empty key, a URL without a stream name or already signed, a bad expiry
-            or algorithm. The key never appears in the message.
+        UrlSigningError: an empty key, a URL that cannot stream (another scheme than :data:`STREAM_SCHEMES`, no
+            stream name, a stream name with a space) or is already signed, a bad expiry or algorithm. The key
+            never appears in the message.
     """
     if not isinstance(key, str) or not key.strip():
         raise UrlSigningError("The key is empty; give the domain's authentication key (e.g. PushAuthKey.master_key).")
+    name = stream_name(url)
     parts = urlsplit(url)
-    if not parts.scheme or not parts.netloc:
-        raise UrlSigningError(f"{url!r} is not an absolute URL; give e.g. rtmp://push.example.com/live/room1.")
     query = parse_qsl(parts.query, keep_blank_values=True)
     if any(name in ("txSecret", "txTime") for name, _ in query):
         raise UrlSigningError(f"The URL {url!r} is already signed (it has txSecret/txTime); sign the bare URL.")
-    name = stream_name(url)
     time_hex = tx_time(expires_at)
     secret = tx_secret(key, name, time_hex, algorithm)
     signed = urlencode([*query, ("txSecret", secret), ("txTime", time_hex)])

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import TcliveError, UrlSigningError
-from .signed_urls import SIGNATURE_ALGORITHMS, signed_url
+from .signed_urls import SIGNATURE_ALGORITHMS, signed_url, stream_name
 
 __all__ = ["add_url_commands", "parse_expiry"]
 
@@ -89,6 +89,14 @@ def _key_from_stack(url: str, cwd: str, stack: str, backup: bool) -> str:
 
 def _sign(args: argparse.Namespace) -> int:
     try:
+        stream_name(args.url)  # a URL that cannot stream is refused before any key is fetched
+        now = datetime.now(UTC)
+        expires = parse_expiry(args.expires, now)
+        if expires <= now:
+            raise UrlSigningError(
+                f"--expires {args.expires!r} is {expires.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC, in the past: a URL "
+                "signed with it is refused at once. Give a later time, e.g. --expires 2h."
+            )
         if args.key_from_stack:
             key = _key_from_stack(args.url, args.cwd, args.stack, args.backup)
         elif args.key_env:
@@ -97,10 +105,6 @@ def _sign(args: argparse.Namespace) -> int:
                 raise UrlSigningError(f"The environment variable {args.key_env} is empty or not set.")
         else:
             key = args.key
-        now = datetime.now(UTC)
-        expires = parse_expiry(args.expires, now)
-        if expires <= now:
-            print(f"note: the URL expired already ({expires:%Y-%m-%d %H:%M:%S} UTC).", file=sys.stderr)
         print(signed_url(args.url, key, expires, args.algorithm))
     except TcliveError as exc:
         print(f"tclive url sign: {exc}", file=sys.stderr)

@@ -457,7 +457,9 @@ def test_non_200_answers_and_network_errors_are_retried() -> None:
 
     assert len(script.requests) == 3
     assert lines[0].startswith("AddLiveDomain at 127.0.0.1:8765: HTTP 503, retrying in")
-    assert lines[1].startswith("AddLiveDomain at 127.0.0.1:8765: ReadTimeout (timed out), retrying in")
+    assert lines[1].startswith(
+        "AddLiveDomain at 127.0.0.1:8765: the server took the connection and never answered within 30s, retrying in"
+    )
 
 
 def unresolvable(request: httpx.Request) -> httpx.Response:
@@ -729,5 +731,5 @@ def test_a_server_that_never_answers_times_out_as_a_transport_error() -> None:
         with pytest.raises(TransportError) as caught:
             client.call(DESCRIBE_LIVE_DOMAIN, DESCRIBE)
         client.close()
-    assert "ReadTimeout" in str(caught.value)
+    assert "took the connection and never answered within 0.2s" in str(caught.value)
     assert endpoint in str(caught.value)

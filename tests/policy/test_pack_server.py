@@ -68,6 +68,7 @@ def test_pack_announces_its_policies_with_default_levels(analyzer: Any) -> None:
     assert {p.name: p.enforcementLevel for p in info.policies} == {
         "tclive-live-domain-has-cname": analyzer_pb2.MANDATORY,
         "tclive-mini-program-play-domain-protected": analyzer_pb2.MANDATORY,
+        "tclive-mini-program-play-cname-protected": analyzer_pb2.MANDATORY,
         "tclive-mini-program-domains-need-license": analyzer_pb2.MANDATORY,
         "tclive-unique-domain-names": analyzer_pb2.MANDATORY,
         "tclive-standard-play-domain-for-app-web": analyzer_pb2.ADVISORY,

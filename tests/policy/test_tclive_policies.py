@@ -16,6 +16,7 @@ from policy.tclive_policies import (
     LIVE_DOMAIN_HAS_CNAME,
     LIVE_DOMAIN_TYPE,
     MINI_PROGRAM_DOMAINS_NEED_LICENSE,
+    MINI_PROGRAM_PLAY_CNAME_PROTECTED,
     MINI_PROGRAM_PLAY_DOMAIN_PROTECTED,
     PLUGIN_LICENSE_TYPE,
     STANDARD_PLAY_DOMAIN_FOR_APP_WEB,
@@ -105,7 +106,7 @@ def complete_stack() -> list[PolicyResource]:
         mini_program_play(),
         domain("app-play", "play.example.com", "play", "standard"),
         cname("push-cname", "push.example.com"),
-        cname("mp-play-cname", "mp-play.example.com"),
+        cname("mp-play-cname", "mp-play.example.com", protect=True),
         cname("app-play-cname", "play.example.com"),
     ]
 
@@ -160,6 +161,7 @@ def test_pack_defaults_match_the_rules_severity() -> None:
     assert levels == {
         "tclive-live-domain-has-cname": EnforcementLevel.MANDATORY,
         "tclive-mini-program-play-domain-protected": EnforcementLevel.MANDATORY,
+        "tclive-mini-program-play-cname-protected": EnforcementLevel.MANDATORY,
         "tclive-mini-program-domains-need-license": EnforcementLevel.MANDATORY,
         "tclive-unique-domain-names": EnforcementLevel.MANDATORY,
         "tclive-standard-play-domain-for-app-web": EnforcementLevel.ADVISORY,
@@ -267,6 +269,39 @@ def test_push_and_play_domains_cannot_share_a_name() -> None:
     assert urn == urn_of(LIVE_DOMAIN_TYPE, "push-2")
     assert "LiveDomain 'push-2' (play.example.com), a standard push domain" in message
     assert "LiveDomain 'app-play', a standard play domain" in message
+
+
+def test_one_record_name_declared_twice_is_reported_on_the_second() -> None:
+    stack = [*complete_stack(), cname("push-cname-again", "Push.Example.com.")]
+    [(message, urn)] = run_stack(UNIQUE_DOMAIN_NAMES, stack)
+    assert urn == urn_of(CNAME_RECORD_TYPE, "push-cname-again")
+    assert "CnameRecord 'push-cname-again' (push.example.com) is declared twice in this stack" in message
+    assert "CnameRecord 'push-cname' writes the same name" in message
+
+
+# R8: the CNAME of a mini-program play domain is protected like the domain.
+
+
+def test_an_unprotected_cname_of_a_mini_program_play_domain_is_refused() -> None:
+    stack = [*without(complete_stack(), "mp-play-cname"), cname("mp-play-cname", "MP-Play.example.com.")]
+    [(message, urn)] = run_stack(MINI_PROGRAM_PLAY_CNAME_PROTECTED, stack)
+    assert urn == urn_of(CNAME_RECORD_TYPE, "mp-play-cname")
+    assert "CnameRecord 'mp-play-cname' is the CNAME of LiveDomain 'mp-play' (mp-play.example.com)" in message
+    assert "opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True)" in message
+
+
+@pytest.mark.parametrize("dependency", ["name", "target"])
+def test_in_preview_the_cname_is_known_by_what_it_is_computed_from(dependency: str) -> None:
+    stack = without(complete_stack(), "mp-play-cname")
+    play = next(r for r in stack if r.name == "mp-play")
+    stack.append(cname("mp-play-cname", UNKNOWN_STRING_VALUE, property_dependencies={dependency: [play]}))
+    assert [urn for _, urn in run_stack(MINI_PROGRAM_PLAY_CNAME_PROTECTED, stack)] == [
+        urn_of(CNAME_RECORD_TYPE, "mp-play-cname")
+    ]
+
+
+def test_other_domains_cnames_need_no_protection() -> None:
+    assert run_stack(MINI_PROGRAM_PLAY_CNAME_PROTECTED, complete_stack()) == []  # push and app-play are unprotected
 
 
 # R6 advice: App/Web/H5 clients play from a standard play domain.

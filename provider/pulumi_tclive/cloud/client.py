@@ -15,7 +15,9 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
@@ -23,11 +25,11 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import ValidationError
 
-from ..errors import ConfigurationError, TencentCloudApiError, ThrottledError, TransportError
+from ..errors import ConfigurationError, TencentCloudApiError, ThrottledError, TransportError, code_matches
 from . import signing
 from .api import Action, ApiRequest, ApiResponse, ErrorBody
 
-__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient", "normalise_endpoint"]
+__all__ = ["USER_AGENT", "Credentials", "RetryPolicy", "TencentCloudClient", "normalise_endpoint", "one_operation"]
 
 ReqT = TypeVar("ReqT", bound=ApiRequest)
 RespT = TypeVar("RespT", bound=ApiResponse)
@@ -72,12 +74,36 @@ _AUTH_HINTS = {
 }
 
 
-def _code_matches(code: str, prefixes: tuple[str, ...]) -> bool:
-    return any(code == p or code.startswith(p + ".") for p in prefixes)
-
-
 def _print_to_stderr(line: str) -> None:
     print(line, file=sys.stderr)
+
+
+@dataclass
+class _Operation:
+    """What the calls of one operation share: when a write in it gave up, and whether its server went silent."""
+
+    write_gave_up_by: float | None = None  # the monotonic end of that write's retry deadline
+    write: str = ""  # that write's action
+    silent: bool = False  # the last attempt reached the server and got no answer
+
+
+_OPERATION: ContextVar[_Operation | None] = ContextVar("tclive_operation", default=None)
+
+
+@contextmanager
+def one_operation() -> Iterator[None]:
+    """Make the calls inside one operation (a provider's create, update, delete or read) share one deadline.
+
+    Once a write in it has given up, every later call, such as the check whether that write happened
+    after all (its answer may have been lost), runs only within what is left of the write's retry
+    deadline; and none is sent at all past it when the server took the last request and never
+    answered. So the operation fails within the write's retry deadline plus one request timeout.
+    """
+    token = _OPERATION.set(_Operation())
+    try:
+        yield
+    finally:
+        _OPERATION.reset(token)
 
 
 @dataclass(frozen=True, repr=False)
@@ -162,13 +188,15 @@ class _ApiFailure:
 class _TransportFailure:
     """No usable answer: ``label`` for progress lines, ``detail`` for the error, ``retryable`` if trying again may help.
 
-    ``unreachable`` means no connection was made, so the request was never sent (and never committed).
+    ``unreachable`` means no connection was made, so the request was never sent (and never committed);
+    ``no_answer`` that the server took the connection and the request, and never answered.
     """
 
     label: str
     detail: str
     retryable: bool
     unreachable: bool = False
+    no_answer: bool = False  # the request reached the server, which never answered it
 
     def summary(self) -> str:
         return self.label
@@ -284,12 +312,26 @@ class TencentCloudClient:
         full_deadline = self._retry.read_deadline if action.read_only else self._retry.write_deadline
         bucket = self._bucket(action)
         started = self._monotonic()
+        operation = _OPERATION.get()
+        if operation is not None and operation.write_gave_up_by is not None:
+            # After a write that gave up: only what is left of its deadline (see one_operation).
+            full_deadline = max(0.0, min(full_deadline, operation.write_gave_up_by - started))
+            if full_deadline == 0 and operation.silent:
+                raise TransportError(
+                    f"{action.name} was not sent: {host} took the connection of the {operation.write} before it and "
+                    f"never answered, and the {operation.write}'s retry deadline has passed.",
+                    action=action.name,
+                    attempts=0,
+                    request_sent=False,
+                )
         attempt = 0
         while True:
             attempt += 1
             bucket.acquire()
             attempt_started = self._monotonic()
             outcome = self._attempt(action, base_url, payload)
+            if operation is not None:
+                operation.silent = isinstance(outcome, _TransportFailure) and outcome.no_answer
             if not isinstance(outcome, _ApiFailure | _TransportFailure):
                 return outcome
             elapsed = self._monotonic() - started
@@ -301,6 +343,8 @@ class TencentCloudClient:
                 deadline = min(full_deadline, self._retry.connect_deadline)
                 next_attempt_ends += self._monotonic() - attempt_started
             if not self._retryable(outcome, action) or next_attempt_ends > deadline:
+                if operation is not None and not action.read_only and operation.write_gave_up_by is None:
+                    operation.write_gave_up_by, operation.write = started + full_deadline, action.name
                 raise self._error(action, base_url, outcome, attempt, elapsed, deadline)
             self._progress(
                 f"{action.name} at {host}: {outcome.summary()}, retrying in {delay:.1f}s "
@@ -362,6 +406,11 @@ class TencentCloudClient:
                 return _TransportFailure(
                     self._redact(not_connected), self._redact(what), retryable=True, unreachable=True
                 )
+            if isinstance(exc, httpx.ReadTimeout):
+                silence = f"took the connection and never answered within {self._timeout.read:g}s"
+                return _TransportFailure(
+                    f"the server {silence}", f"{host} {silence} ({what})", retryable=True, no_answer=True
+                )
             label = f"{type(exc).__name__} ({exc})" if str(exc) else type(exc).__name__
             return _TransportFailure(self._redact(label), self._redact(what), retryable=True)
         return self._parse(action, answer)
@@ -417,7 +466,7 @@ class TencentCloudClient:
         if isinstance(failure, _TransportFailure):
             return failure.retryable
         codes = _THROTTLE_CODES + _BUSY_CODES + (_INTERNAL_CODES if action.read_only else ())
-        return _code_matches(failure.code, codes)
+        return code_matches(failure.code, *codes)
 
     def _error(
         self,
@@ -429,7 +478,7 @@ class TencentCloudClient:
         deadline: float,
     ) -> TencentCloudApiError | TransportError:
         if isinstance(failure, _ApiFailure):
-            if _code_matches(failure.code, _THROTTLE_CODES):
+            if code_matches(failure.code, *_THROTTLE_CODES):
                 return ThrottledError(
                     action=action.name,
                     code=failure.code,
@@ -477,6 +526,13 @@ class TencentCloudClient:
         gave_up = f"{attempts} {plural} in {elapsed:.1f}s"
         if failure.unreachable and attempts > 1:
             gave_up += f", giving up after the {deadline:.0f}s connect deadline (tclive:connectRetryTimeout)"
+        elif failure.no_answer:
+            setting = "tclive:readRetryTimeout" if action.read_only else "tclive:writeRetryTimeout"
+            gave_up += f", giving up at the {deadline:.0f}s retry deadline ({setting})"
+            advice = (
+                "A server that accepts connections but never answers is overloaded, or is not a Tencent Cloud "
+                f"API 3.0 endpoint. {advice}"
+            )
         return TransportError(
             f"POST {base_url}/ ({action.name}) failed: {failure.detail}; {gave_up}. {advice}",
             action=action.name,
@@ -488,7 +544,7 @@ class TencentCloudClient:
     def _hint(action: Action[Any, Any], code: str) -> str:
         if code in _AUTH_HINTS:
             return _AUTH_HINTS[code]
-        if _code_matches(code, ("AuthFailure.UnauthorizedOperation", "UnauthorizedOperation")):
+        if code_matches(code, "AuthFailure.UnauthorizedOperation", "UnauthorizedOperation"):
             return (
                 f"The key's CAM policy does not allow {action.service}:{action.name}; "
                 "ask the account administrator to grant it (CAM console → policies)."

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
 from pulumi.output import Unknown
 
+from ..cloud.client import one_operation
 from ..errors import ConfigurationError
 from ..rules import Problem
 from ..settings import _SOURCES, ProviderSettings, unknown_config_keys
@@ -321,6 +322,17 @@ def _with_settings_failures(check: CheckMethod) -> CheckMethod:
     return checked
 
 
+def _as_one_operation(operation: Callable[..., T]) -> Callable[..., T]:
+    """The API calls of ``operation`` share one retry deadline (``cloud.client.one_operation``)."""
+
+    @functools.wraps(operation)
+    def shared(*args: Any, **kwargs: Any) -> T:
+        with one_operation():
+            return operation(*args, **kwargs)
+
+    return shared
+
+
 _RUNTIMES: dict[ProviderSettings, Runtime] = {}
 _RUNTIMES_LOCK = threading.Lock()
 
@@ -344,11 +356,16 @@ class TcliveProvider(ResourceProvider):
     serialize_as_secret_always = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Every provider's ``check()`` also reports bad settings, so a typo fails preview, not up."""
+        """Every provider's ``check()`` also reports bad settings, so a typo fails preview, not up; the API calls
+        of each create, read, update and delete share one retry deadline."""
         super().__init_subclass__(**kwargs)
         own_check = cls.__dict__.get("check")
         if own_check is not None:
             cls.check = _with_settings_failures(own_check)  # type: ignore[method-assign,assignment]
+        # A lost-answer check after a write that gave up never gets a deadline of its own.
+        for name in ("create", "read", "update", "delete"):
+            if name in cls.__dict__:
+                setattr(cls, name, _as_one_operation(cls.__dict__[name]))
 
     def configure(self, req: ConfigureRequest) -> None:
         """Read settings from the namespaced stack config the engine sends (then the environment).

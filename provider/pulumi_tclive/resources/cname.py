@@ -28,6 +28,7 @@ from ..dns.propagation import wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
 from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
+from .domain import mini_program_play_guard
 
 __all__ = ["INPUTS", "CnameRecord", "CnameRecordProvider"]
 
@@ -262,9 +263,10 @@ class CnameRecordProvider(TcliveProvider):
 class CnameRecord(Resource, module="tclive", name="CnameRecord"):
     """The CNAME record ``name → target`` every live domain needs before it serves (R9).
 
-    Give the CNAME of a mini-program play domain ``opts=pulumi.ResourceOptions(protect=True,
-    retain_on_delete=True)``, like the domain: it must live as long as the domain (R8).
-    ``MiniProgramLive`` does.
+    The CNAME of a mini-program play domain must live as long as the domain (R8): when ``name`` or
+    ``target`` is that LiveDomain's ``domain_name`` or ``cname_target`` output, the record is
+    ``protect=True, retain_on_delete=True`` unless ``opts`` say otherwise. Otherwise give it
+    ``opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True)`` yourself. ``MiniProgramLive`` does.
 
     Outputs: ``name``, ``target``, ``zone``, ``ttl``, ``record_id``, ``verified``, ``nameservers`` (the
     servers that confirmed the record), ``verify_mode`` (the verification used), ``zone_discovered``.
@@ -295,4 +297,7 @@ class CnameRecord(Resource, module="tclive", name="CnameRecord"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the record; see the class docstring for every argument."""
-        super().__init__(CnameRecordProvider(), resource_name, INPUTS.props(locals()), opts)
+        props = INPUTS.props(locals())
+        # R8: the CNAME of a mini-program play domain lives as long as the domain, unless opts say otherwise.
+        opts = pulumi.ResourceOptions.merge(mini_program_play_guard(name, target), opts)
+        super().__init__(CnameRecordProvider(), resource_name, props, opts)

@@ -58,7 +58,7 @@ from ..errors import (
 from ._inputs import REQUIRED, Input, Inputs
 from ._provider import DRIFTED, TcliveProvider, as_bool, drifted, failures, is_unknown, say
 
-__all__ = ["INPUTS", "LiveDomain", "LiveDomainProvider"]
+__all__ = ["INPUTS", "LiveDomain", "LiveDomainProvider", "mini_program_play_guard"]
 
 INPUTS = Inputs(
     "LiveDomain",
@@ -148,6 +148,15 @@ INPUTS = Inputs(
         doc="Mini-program play only: ``True`` lets a change that needs a new domain (a new name) through preview. "
         "The old domain is never deleted: with the default ``retain_on_delete=True`` it is released and stays in "
         "the account. Use it with ``protect=False``. ``False``: refused (R8).",
+        compared=False,
+    ),
+    Input(
+        "acknowledge_permanent",
+        bool,
+        False,
+        doc="``True`` to turn this existing domain (a standard or push one) into a mini-program play domain, on "
+        "purpose: the change replaces the domain with one that can never be deleted or unbound (R8), so without it "
+        "that change fails preview. Creating a new mini-program play domain needs no acknowledgement.",
         compared=False,
     ),
     Input(
@@ -297,6 +306,8 @@ class LiveDomainProvider(TcliveProvider):
             old = _inputs(olds)
             new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
             problems += rules.check_mini_program_play_change(old, {**old, **new})
+        if olds and not problems and inputs.get("acknowledge_permanent") is not True:
+            problems += _unacknowledged_conversion(_inputs(olds), inputs)
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -511,11 +522,44 @@ class LiveDomainProvider(TcliveProvider):
         return refreshed if refreshed is not None else info
 
 
+def _unacknowledged_conversion(old: Mapping[str, Any], news: Mapping[str, Any]) -> list[rules.Problem]:
+    """An existing domain turned into a mini-program play domain: permanent (R8), so only on purpose.
+
+    The change replaces the domain; the new one can never be deleted or unbound. Creating a fresh
+    mini-program play domain needs no acknowledgement: this is about a LiveDomain that exists already.
+    """
+    if _is_mini_program_play(old) or not _is_mini_program_play(news):
+        return []
+    changed = "scene" if old["scene"] != "mini_program" else "domain_type"
+    was = f"{old['scene'].replace('_', '-')} {old['domain_type']} domain {old['domain_name']}"
+    return [
+        rules.Problem(
+            changed,
+            news.get(changed),
+            f"This LiveDomain is the {was}; {changed}={news.get(changed)!r} replaces it with the mini-program play "
+            f"domain {news.get('domain_name')}, which can never be deleted or unbound once added (R8): the change is "
+            "permanent.",
+            "If that is what you want, acknowledge it in code: add acknowledge_permanent=True to this LiveDomain (it "
+            "is then protected and retained, and so is its CnameRecord when the record's name or target comes from "
+            "this LiveDomain). Otherwise keep this LiveDomain as it is and declare a new LiveDomain, with a domain "
+            "name of its own, for the mini-program play domain.",
+        )
+    ]
+
+
 def _already_exists(name: str) -> RuleViolation:
+    """The two ways a domain can exist without this resource knowing it, and the fix for each."""
     return RuleViolation(
-        f"Live domain {name} already exists in this Tencent Cloud account. If a previous `pulumi up` added it and "
-        "failed before recording it, the state file was lost, or it was added in the console, set "
-        "adopt_existing=True on the LiveDomain (or on the MiniProgramLive) to manage the existing domain."
+        f"Live domain {name} already exists in this Tencent Cloud account, but this resource has no record of it. "
+        "(1) If you renamed this LiveDomain or its MiniProgramLive in code (or moved it under another parent), the "
+        "stack still holds the domain under its old name, which this update would delete: tell Pulumi it is the "
+        "same resource with an alias on the renamed one, using the old name or the old URN (`pulumi stack "
+        '--show-urns` lists it), e.g. opts=pulumi.ResourceOptions(aliases=[pulumi.Alias(name="OLD-NAME")]) or '
+        'aliases=["urn:pulumi:STACK::PROJECT::pulumi-python:dynamic/tclive:LiveDomain::OLD-NAME"]; with a '
+        "MiniProgramLive, put the alias on the component. "
+        "(2) If it was made outside this stack (added in the console, by another stack, or by a `pulumi up` whose "
+        "state was lost), set adopt_existing=True on the LiveDomain (or on the MiniProgramLive) to manage the "
+        "existing domain."
     )
 
 
@@ -558,6 +602,7 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
         cname_zone: str | None = None,
         cname_overwrite: bool = False,
         allow_replace: bool = False,
+        acknowledge_permanent: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the domain; see the class docstring for every argument."""
@@ -581,3 +626,19 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
             plugin_license_console_status=console_status,
         )
         super().__init__(LiveDomainProvider(), resource_name, props, opts)
+        if domain_type == "play" and scene == "mini_program":
+            for output in (self.domain_name, self.cname_target):
+                _MINI_PROGRAM_PLAY_OUTPUTS[id(output)] = output
+
+
+# The outputs of every mini-program play LiveDomain of the program, by id (each kept, so no other object
+# takes its id): a CnameRecord whose name or target is one of them is that domain's CNAME.
+_MINI_PROGRAM_PLAY_OUTPUTS: dict[int, object] = {}
+
+
+def mini_program_play_guard(*values: object) -> pulumi.ResourceOptions | None:
+    """``protect`` and ``retain_on_delete`` for a resource that lives as long as a mini-program play domain (R8):
+    when one of ``values`` is that LiveDomain's ``domain_name`` or ``cname_target`` output; else ``None``."""
+    if any(id(value) in _MINI_PROGRAM_PLAY_OUTPUTS for value in values):
+        return pulumi.ResourceOptions(protect=True, retain_on_delete=True)
+    return None
