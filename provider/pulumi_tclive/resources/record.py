@@ -27,6 +27,7 @@ from ..cloud.processing import (
     DELETE_LIVE_RECORD_TEMPLATE,
     DESCRIBE_LIVE_RECORD_RULES,
     DESCRIBE_LIVE_RECORD_TEMPLATE,
+    DESCRIBE_LIVE_RECORD_TEMPLATES,
     MODIFY_LIVE_RECORD_TEMPLATE,
     HlsSpecialParam,
     RecordParam,
@@ -38,6 +39,7 @@ from ._processing import (
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     nested_inputs,
     rule_inputs,
     rule_props,
@@ -99,6 +101,7 @@ RECORD_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_RECORD_TEMPLATE,
     DELETE_LIVE_RECORD_TEMPLATE,
     describe_one(DESCRIBE_LIVE_RECORD_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_RECORD_TEMPLATES, "Templates"),
 )
 
 
@@ -131,6 +134,7 @@ class RecordTemplate(Resource, module="tclive", name="RecordTemplate"):
         hls_special_param: pulumi.Input[dict[str, Any]] | None = None,
         cos_store: pulumi.Input[int] | None = None,
         remove_watermark: pulumi.Input[bool] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -165,6 +169,7 @@ class RecordRule(Resource, module="tclive", name="RecordRule"):
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
         stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""

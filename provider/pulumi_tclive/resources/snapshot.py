@@ -21,6 +21,7 @@ from ..cloud.processing import (
     DELETE_LIVE_SNAPSHOT_TEMPLATE,
     DESCRIBE_LIVE_SNAPSHOT_RULES,
     DESCRIBE_LIVE_SNAPSHOT_TEMPLATE,
+    DESCRIBE_LIVE_SNAPSHOT_TEMPLATES,
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
 )
 from ._inputs import Input
@@ -30,6 +31,7 @@ from ._processing import (
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
     rule_props,
     template_inputs,
@@ -70,6 +72,7 @@ SNAPSHOT_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
     DELETE_LIVE_SNAPSHOT_TEMPLATE,
     describe_one(DESCRIBE_LIVE_SNAPSHOT_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_SNAPSHOT_TEMPLATES, "Templates"),
 )
 
 
@@ -103,6 +106,7 @@ class SnapshotTemplate(Resource, module="tclive", name="SnapshotTemplate"):
         porn_flag: pulumi.Input[int] | None = None,
         cos_prefix: pulumi.Input[str] | None = None,
         cos_file_name: pulumi.Input[str] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -142,6 +146,7 @@ class SnapshotRule(Resource, module="tclive", name="SnapshotRule"):
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
         stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""

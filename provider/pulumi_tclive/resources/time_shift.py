@@ -34,6 +34,7 @@ from ._processing import (
     RuleSpec,
     TemplateProvider,
     TemplateSpec,
+    listing,
     rule_inputs,
     rule_props,
     template_inputs,
@@ -76,6 +77,7 @@ TIME_SHIFT_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_TIME_SHIFT_TEMPLATE,
     DELETE_LIVE_TIME_SHIFT_TEMPLATE,
     _describe,
+    listing(DESCRIBE_LIVE_TIME_SHIFT_TEMPLATES, "Templates"),
 )
 
 
@@ -105,6 +107,7 @@ class TimeShiftTemplate(Resource, module="tclive", name="TimeShiftTemplate"):
         item_duration: pulumi.Input[int] | None = None,
         remove_watermark: pulumi.Input[bool] | None = None,
         transcode_template_ids: pulumi.Input[list[pulumi.Input[int]]] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -144,6 +147,7 @@ class TimeShiftRule(Resource, module="tclive", name="TimeShiftRule"):
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
         stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""

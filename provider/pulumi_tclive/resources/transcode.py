@@ -24,6 +24,7 @@ from ..cloud.processing import (
     DELETE_LIVE_TRANSCODE_TEMPLATE,
     DESCRIBE_LIVE_TRANSCODE_RULES,
     DESCRIBE_LIVE_TRANSCODE_TEMPLATE,
+    DESCRIBE_LIVE_TRANSCODE_TEMPLATES,
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
 )
 from ._inputs import Input
@@ -33,6 +34,7 @@ from ._processing import (
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
     rule_props,
     template_inputs,
@@ -80,6 +82,7 @@ TRANSCODE_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
     DELETE_LIVE_TRANSCODE_TEMPLATE,
     describe_one(DESCRIBE_LIVE_TRANSCODE_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_TRANSCODE_TEMPLATES, "Templates"),
 )
 
 
@@ -120,6 +123,7 @@ class TranscodeTemplate(Resource, module="tclive", name="TranscodeTemplate"):
         ai_trans_code: pulumi.Input[int] | None = None,
         adapt_bitrate_percent: pulumi.Input[float] | None = None,
         short_edge_as_height: pulumi.Input[int] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -159,6 +163,7 @@ class TranscodeRule(Resource, module="tclive", name="TranscodeRule"):
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
         stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""

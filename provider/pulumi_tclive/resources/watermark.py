@@ -23,6 +23,7 @@ from ..cloud.processing import (
     DELETE_LIVE_WATERMARK_RULE,
     DESCRIBE_LIVE_WATERMARK,
     DESCRIBE_LIVE_WATERMARK_RULES,
+    DESCRIBE_LIVE_WATERMARKS,
     UPDATE_LIVE_WATERMARK,
 )
 from ._inputs import Input
@@ -32,6 +33,7 @@ from ._processing import (
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
     rule_props,
     template_inputs,
@@ -69,6 +71,7 @@ WATERMARK = TemplateSpec(
     UPDATE_LIVE_WATERMARK,
     DELETE_LIVE_WATERMARK,
     describe_one(DESCRIBE_LIVE_WATERMARK, "Watermark", "WatermarkId"),
+    listing(DESCRIBE_LIVE_WATERMARKS, "WatermarkList"),
     id_field="WatermarkId",
 )
 
@@ -100,6 +103,7 @@ class Watermark(Resource, module="tclive", name="Watermark"):
         height: pulumi.Input[int] | None = None,
         background_width: pulumi.Input[int] | None = None,
         background_height: pulumi.Input[int] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -139,6 +143,7 @@ class WatermarkRule(Resource, module="tclive", name="WatermarkRule"):
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
         stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
