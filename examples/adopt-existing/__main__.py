@@ -26,8 +26,6 @@ live_example_org = tclive.LiveDomain(
     "live.example.org",
     domain_name="live.example.org",
     domain_type="push",
-    scene="standard",
-    enabled=True,
     adopt_existing=True,
 )
 live_example_org_cname = tclive.CnameRecord(
@@ -41,8 +39,6 @@ live_example_org_cname = tclive.CnameRecord(
 live_example_org_push_auth = tclive.PushAuthKey(
     "live.example.org-push-auth",
     domain_name=live_example_org,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 
@@ -56,7 +52,6 @@ mp_play_example_com = tclive.LiveDomain(
     scene="mini_program",
     play_region="mainland",
     plugin_license=licence_wx0123456789abcdef,
-    enabled=True,
     adopt_existing=True,
     opts=pulumi.ResourceOptions(protect=True, retain_on_delete=True),
 )
@@ -75,8 +70,6 @@ new_push_example_com = tclive.LiveDomain(
     "new-push.example.com",
     domain_name="new-push.example.com",
     domain_type="push",
-    scene="standard",
-    enabled=True,
     adopt_existing=True,
 )
 # Push authentication as the domain has it. adopt_existing keeps the domain's keys, so
@@ -84,8 +77,6 @@ new_push_example_com = tclive.LiveDomain(
 new_push_example_com_push_auth = tclive.PushAuthKey(
     "new-push.example.com-push-auth",
     domain_name=new_push_example_com,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 
@@ -94,7 +85,6 @@ old_play_example_com = tclive.LiveDomain(
     "old-play.example.com",
     domain_name="old-play.example.com",
     domain_type="play",
-    scene="standard",
     play_region="mainland",
     enabled=False,
     adopt_existing=True,
@@ -111,9 +101,7 @@ play_example_com = tclive.LiveDomain(
     "play.example.com",
     domain_name="play.example.com",
     domain_type="play",
-    scene="standard",
     play_region="global",
-    enabled=True,
     adopt_existing=True,
 )
 play_example_com_cname = tclive.CnameRecord(
@@ -127,7 +115,6 @@ play_example_com_cname = tclive.CnameRecord(
 play_example_com_play_auth = tclive.PlayAuthKey(
     "play.example.com-play-auth",
     domain_name=play_example_com,
-    enabled=True,
     valid_seconds=3600,
     adopt_existing=True,
 )
@@ -142,8 +129,6 @@ push_example_com = tclive.LiveDomain(
     "push.example.com",
     domain_name="push.example.com",
     domain_type="push",
-    scene="standard",
-    enabled=True,
     adopt_existing=True,
 )
 push_example_com_cname = tclive.CnameRecord(
@@ -157,8 +142,6 @@ push_example_com_cname = tclive.CnameRecord(
 push_example_com_push_auth = tclive.PushAuthKey(
     "push.example.com-push-auth",
     domain_name=push_example_com,
-    enabled=True,
-    valid_seconds=1800,
     adopt_existing=True,
 )
 

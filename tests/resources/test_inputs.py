@@ -11,7 +11,11 @@ from pulumi.output import Unknown
 
 from pulumi_tclive import rules
 from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
+from pulumi_tclive.resources.auth_keys import PlayAuthKey, PushAuthKey
+from pulumi_tclive.resources.certificate import PlayDomainCertificate
 from pulumi_tclive.resources.cname import CnameRecord
+from pulumi_tclive.resources.domain import LiveDomain
+from pulumi_tclive.resources.licence import PluginLicense
 from pulumi_tclive.resources.ownership import DomainOwnership
 from pulumi_tclive.resources.referer import INPUTS as REFERER_INPUTS
 from pulumi_tclive.resources.referer import PlayReferer
@@ -109,7 +113,7 @@ def test_props_wrap_secrets_and_send_outputs_as_none() -> None:
     props = DEMO.props({"name": "a.example.com", "key": "s3cret", "self": object()}, kind="play")
     assert list(props) == [*DEMO.names, "made_at"]
     assert isinstance(props["key"], pulumi.Output)
-    assert (props["kind"], props["made_at"], props["mode"]) == ("play", None, None)
+    assert (props["kind"], props["made_at"], props["mode"]) == ("play", None, "allow"), "None stands for the default"
     options = DEMO.options(None)
     assert options is not None and options.additional_secret_outputs == ["key"]
     assert REFERER_INPUTS.options(None) is None, "no secret, options untouched"
@@ -146,7 +150,19 @@ def test_a_signature_that_differs_from_the_declaration_is_refused_at_import() ->
             def __init__(self, resource_name: str, *, name: str, mode: str = "deny", on: bool = True) -> None: ...
 
 
-@pytest.mark.parametrize("resource", [CnameRecord, DomainOwnership, PlayReferer])
+@pytest.mark.parametrize(
+    "resource",
+    [
+        CnameRecord,
+        DomainOwnership,
+        LiveDomain,
+        PlayAuthKey,
+        PlayDomainCertificate,
+        PlayReferer,
+        PluginLicense,
+        PushAuthKey,
+    ],
+)
 def test_every_resource_is_declared_once(resource: type) -> None:
     declared: Inputs = inspect.getmodule(resource).INPUTS  # type: ignore[union-attr]
     assert declared.signature_mismatches(getattr(resource, "__init__")) == []  # noqa: B009
@@ -158,3 +174,46 @@ def test_every_resource_is_declared_once(resource: type) -> None:
 def test_import_writes_arguments_in_order_without_defaults_or_secrets() -> None:
     written = DEMO.arguments({"key": "s3cret", "gop": 2, "mode": "deny", "name": "a.example.com", "on": False})
     assert [(i.name, v) for i, v in written] == [("name", "a.example.com"), ("mode", "deny"), ("on", False)]
+
+
+def test_import_writes_a_secret_only_as_a_reference_to_secret_config() -> None:
+    from pulumi_tclive.importer._render import _arguments
+
+    values = {"name": "a.example.com", "key": "s3cret"}
+    assert _arguments(DEMO, values) == [("name", '"a.example.com"')]
+    assert _arguments(DEMO, values, {"key": "demoKey"}) == [
+        ("name", '"a.example.com"'),
+        ("key", 'config.require_secret("demoKey")'),
+    ]
+
+
+def test_a_secret_is_never_quoted_in_a_problem() -> None:
+    declared = Inputs(
+        "Secretive",
+        Input(
+            "callback_key",
+            str,
+            None,
+            doc="Key.",
+            secret=True,
+            rule=lambda p, v: [rules.Problem(p, v, f"{p} {v!r} is too short.", "Longer.")],
+        ),
+    )
+    _, problems = declared.check({"callback_key": "hunter2"})
+    assert [(p.property, p.message()) for p in problems] == [
+        ("", "callback_key (a secret, not shown) is not accepted. Give text.")
+    ]
+    assert "hunter2" not in repr(problems)
+
+
+def test_a_default_that_depends_on_another_input() -> None:
+    declared = Inputs(
+        "Region",
+        Input("domain_type", str, REQUIRED),
+        Input("play_region", str, default_for=lambda v: "mainland" if v["domain_type"] == "play" else None),
+    )
+    assert declared.values({"domain_type": "play"})["play_region"] == "mainland"
+    assert declared.values({"domain_type": "push"})["play_region"] is None
+    assert declared.check({"domain_type": "play", "play_region": "global"})[0]["play_region"] == "global"
+    assert declared.check({"domain_type": "play"})[0]["play_region"] == "mainland"
+    assert declared.changed({"domain_type": "play", "play_region": "mainland"}, {"domain_type": "play"}) == []

@@ -13,9 +13,13 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..resources._inputs import Inputs
+from ..resources._inputs import Input, Inputs
 from ..resources.auth_keys import DEFAULT_VALID_SECONDS
+from ..resources.auth_keys import INPUTS as AUTH_KEY_INPUTS
+from ..resources.certificate import INPUTS as CERTIFICATE_INPUTS
 from ..resources.cname import INPUTS as CNAME_INPUTS
+from ..resources.domain import INPUTS as DOMAIN_INPUTS
+from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
@@ -110,9 +114,27 @@ def _value(value: object, indent: str) -> str:
     return _lit(value)
 
 
-def _arguments(declared: Inputs, values: Mapping[str, object]) -> list[tuple[str, str]]:
-    """A resource's keyword arguments from its declaration: declared order, defaults and secrets left out."""
-    return [(argument.name, _value(value, _INDENT)) for argument, value in declared.arguments(values)]
+def _arguments(
+    declared: Inputs, values: Mapping[str, object], secret_config: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """A resource's keyword arguments from its declaration: declared order, defaults left out.
+
+    A secret is written only as a reference to the secret stack config key ``secret_config`` names
+    for it, and left out otherwise: never its value.
+    """
+    secret_config = secret_config or {}
+    references = {name: _config(declared[name], key) for name, key in secret_config.items()}
+    found = declared.arguments({**values, **references}, references=set(references))
+    return [(argument.name, _value(value, _INDENT)) for argument, value in found]
+
+
+def _config(argument: Input, key: str) -> _Code:
+    """A reference to stack config ``key`` for ``argument`` (a secret one as a secret, a list or dict as an object)."""
+    if argument.secret:
+        return _Code(f"config.require_secret({_lit(key)})")
+    if argument.kind in (list, dict):
+        return _Code(f"config.require_object({_lit(key)})")
+    return _Code(f"config.require({_lit(key)})")
 
 
 def _call(target: str, function: str, first: str | None, kwargs: Sequence[tuple[str, str]]) -> list[str]:
@@ -274,15 +296,8 @@ class _Program:
         )
         self.lines.append("config = pulumi.Config()")
         variable = self.namer.identifier("plugin_licence")
-        kwargs = [
-            (
-                field,
-                f"config.require_object({_lit(key)})"
-                if field == "service_categories"
-                else f"config.require({_lit(key)})",
-            )
-            for field, key in keys.items()
-        ]
+        values = {field: _config(LICENCE_INPUTS[field], key) for field, key in keys.items()}
+        kwargs = _arguments(LICENCE_INPUTS, values)
         self.lines += _call(variable, "tclive.PluginLicense", _lit(self.namer.resource_name("plugin-licence")), kwargs)
         return variable
 
@@ -292,14 +307,15 @@ class _Program:
             f"Plugin licence of {licence.name} ({licence.app_id}): {licence.status} in the licence console."
         )
         variable = self.namer.identifier(f"licence_{licence.app_id}")
-        kwargs = [
-            ("mini_program_app_id", _lit(licence.app_id)),
-            ("mini_program_name", _lit(licence.name)),
-            ("subject_type", _lit(licence.subject_type)),
-            ("scene", _lit(licence.scene)),
-            ("service_categories", _string_list(licence.service_categories, _INDENT)),
-            ("console_status", _lit(licence.status)),
-        ]
+        values = {
+            "mini_program_app_id": licence.app_id,
+            "mini_program_name": licence.name,
+            "subject_type": licence.subject_type,
+            "scene": licence.scene,
+            "service_categories": list(licence.service_categories),
+            "console_status": licence.status,
+        }
+        kwargs = _arguments(LICENCE_INPUTS, values)
         self.lines += _call(
             variable, "tclive.PluginLicense", _lit(self.namer.resource_name(f"licence-{licence.app_id}")), kwargs
         )
@@ -341,19 +357,18 @@ class _Program:
         for note in domain.notes:
             self.lines += _comment(("NOTE: " if domain.record is not None else "NO CNAME: ") + note)
         variable = self.namer.identifier(domain.name)
-        kwargs = [
-            ("domain_name", _lit(domain.name)),
-            ("domain_type", _lit(domain.domain_type)),
-            ("scene", _lit(domain.scene)),
-        ]
-        if domain.play_region is not None:
-            kwargs.append(("play_region", _lit(domain.play_region)))
-        if domain.slow_live:
-            kwargs.append(("slow_live", "True"))
+        values: dict[str, object] = {
+            "domain_name": domain.name,
+            "domain_type": domain.domain_type,
+            "scene": domain.scene,
+            "play_region": domain.play_region,
+            "slow_live": domain.slow_live,
+            "enabled": domain.enabled,
+            "adopt_existing": True,
+        }
         if domain.scene == "mini_program" and licence is not None:
-            kwargs.append(("plugin_license", licence))
-        kwargs.append(("enabled", _lit(domain.enabled)))
-        kwargs.append(("adopt_existing", "True"))
+            values["plugin_license"] = _Code(licence)
+        kwargs = _arguments(DOMAIN_INPUTS, values)
         if domain.is_mini_program_play:
             kwargs.append(("opts", "pulumi.ResourceOptions(protect=True, retain_on_delete=True)"))
         self.lines += _call(variable, "tclive.LiveDomain", _lit(self.namer.resource_name(domain.name)), kwargs)
@@ -392,12 +407,13 @@ class _Program:
                 f"{kind} authentication as the domain has it. adopt_existing keeps the domain's keys, so no key is "
                 "written here; they reach the stack state only as secret outputs."
             )
-            kwargs = [
-                ("domain_name", variable),
-                ("enabled", _lit(found.auth.enabled)),
-                ("valid_seconds", _lit(found.auth.valid_seconds)),
-                ("adopt_existing", "True"),
-            ]
+            values = {
+                "domain_name": _Code(variable),
+                "enabled": found.auth.enabled,
+                "valid_seconds": found.auth.valid_seconds,
+                "adopt_existing": True,
+            }
+            kwargs = _arguments(AUTH_KEY_INPUTS, values)
             name = self.namer.resource_name(f"{domain.name}-{kind.lower()}-auth")
             target = self.namer.identifier(f"{domain.name}_{kind.lower()}_auth")
             self.lines += _call(target, f"tclive.{kind}AuthKey", _lit(name), kwargs)
@@ -408,7 +424,10 @@ class _Program:
                 self.namer.identifier(f"{domain.name}_certificate"),
                 "tclive.PlayDomainCertificate",
                 _lit(self.namer.resource_name(f"{domain.name}-certificate")),
-                [("domain_name", variable), ("cloud_cert_id", _lit(found.certificate.cloud_cert_id))],
+                _arguments(
+                    CERTIFICATE_INPUTS,
+                    {"domain_name": _Code(variable), "cloud_cert_id": found.certificate.cloud_cert_id},
+                ),
             )
         if found.referer is not None:
             referer = {

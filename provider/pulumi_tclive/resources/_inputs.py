@@ -8,7 +8,7 @@ A resource lists its inputs once, as :class:`Input` entries of an :class:`Inputs
               validated_by="domain_kind_problems"),
         Input("mode", str, "allow", doc="``allow`` or ``deny``.", choices=("allow", "deny")),
         Input("gop", int, 2, doc="Keyframe interval.", range=(1, 6), unit="seconds",
-              source="https://cloud.tencent.com/document/api/267/32646"),
+              source="tencentcloud-sdk-python-live, CreateLiveTranscodeTemplateRequest.Gop"),
         Input("flv_param", dict, None, doc="FLV recording.", fields=(Input("record_interval", int, 1800, ...),)),
         outputs=("cname_target",),
     )
@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -105,8 +105,9 @@ class Input:
     Args:
         name: the argument name (snake_case; for Tencent's fields, the request field in snake_case).
         kind: ``str``, ``int``, ``float``, ``bool``, ``list``, ``dict`` or ``None`` (anything).
-        default: the value when the program gives none (also ``__init__``'s default, where a list or
-            dict default is written ``None``); :data:`REQUIRED` when it must be given.
+        default: the value when the program gives none or ``None``; also ``__init__``'s default, which
+            may be written ``None`` instead (always so for a list or dict); :data:`REQUIRED` when it must
+            be given.
         doc: the docstring text of the argument (one or more sentences; defaults, replacement, secrecy
             and Tencent's range are added from the other fields).
         replaces: a change needs a new object (identity); a known change is listed in ``replaces``.
@@ -127,6 +128,8 @@ class Input:
         fix: the fix sentence of the generic type/range message, when the default wording is not enough.
         rule: an extra check of a known value of the right kind: ``(path, value) -> problems``.
         validated_by: the product rule that checks this value (it then gets no generic check).
+        default_for: the default when it depends on other inputs: ``(inputs with their defaults) -> value``,
+            used where ``default`` is ``None`` and no value is given (say so in ``doc``).
     """
 
     name: str
@@ -148,6 +151,7 @@ class Input:
     fix: str = ""
     rule: Rule | None = None
     validated_by: str = ""
+    default_for: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def required(self) -> bool:
@@ -193,8 +197,18 @@ class Input:
     # --- check ----------------------------------------------------------------------------------
 
     def problems(self, value: Any, path: str = "") -> list[rules.Problem]:
-        """Type, choice and range problems of one known, defaulted value (``[]`` for ``None`` unless required)."""
+        """Type, choice and range problems of one known, defaulted value (``[]`` for ``None`` unless required).
+
+        A secret's problems never quote it: no value, no property (the engine would show it), a fixed reason.
+        """
         path = path or self.name
+        found = self._problems(value, path)
+        if self.secret and found:
+            fix = self.fix or (self._range_fix() if self.range is not None else self._kind_fix())
+            return [rules.Problem("", None, f"{path} (a secret, not shown) is not accepted.", fix)]
+        return found
+
+    def _problems(self, value: Any, path: str) -> list[rules.Problem]:
         if _has_unknown(value) or self.validated_by:
             return []
         if value is None:
@@ -375,7 +389,17 @@ class Inputs:
 
     def values(self, props: Mapping[str, Any]) -> dict[str, Any]:
         """Every input with defaults applied (for new inputs and old outputs alike, which carry the inputs)."""
-        return {i.name: i.value(props.get(i.name)) for i in self.inputs}
+        return self._dependent_defaults({i.name: i.value(props.get(i.name)) for i in self.inputs})
+
+    def _dependent_defaults(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` with each ``default_for`` applied where no value is given (it reads the plain defaults)."""
+        plain = {i.name: i.value(values.get(i.name)) for i in self.inputs}
+        for declared in self.inputs:
+            if declared.default_for is not None and values.get(declared.name) is None:
+                default = declared.default_for(plain)
+                if default is not None:
+                    values[declared.name] = default
+        return values
 
     def check(self, news: Mapping[str, Any]) -> tuple[dict[str, Any], list[rules.Problem]]:
         """The checked inputs (normalised, defaults filled in) and the problems of each input on its own.
@@ -395,7 +419,7 @@ class Inputs:
                 given = inputs[declared.name] = declared.value(given)
                 continue
             problems += declared.problems(given)
-        return inputs, problems
+        return self._dependent_defaults(inputs), problems
 
     def changed(self, olds: Mapping[str, Any], news: Mapping[str, Any]) -> list[str]:
         """The compared inputs whose value differs (defaults applied to both) or is unknown, in order."""
@@ -420,8 +444,8 @@ class Inputs:
         props: dict[str, Any] = {}
         for declared in self.inputs:
             value = filled[declared.name] if declared.name in filled else arguments.get(declared.name)
-            if value is None and isinstance(declared.default, list | dict):
-                value = declared.default_value()  # a mutable default is None in the signature
+            if value is None:
+                value = declared.default_value()  # None stands for the default (a mutable one always)
             if declared.secret and value is not None:
                 value = pulumi.Output.secret(value)
             props[declared.name] = value
@@ -448,8 +472,8 @@ class Inputs:
         mismatches = []
         for parameter, argument in zip((p for p in parameters if p.name != "opts"), declared, strict=True):
             default = inspect.Parameter.empty if argument.required else argument.default
-            if isinstance(default, list | dict) and parameter.default is None:
-                continue  # a mutable default is None in the signature; props() puts the declared one in
+            if parameter.default is None and default is not inspect.Parameter.empty:
+                continue  # None stands for the declared default (always so for a list or dict)
             if type(parameter.default) is not type(default) or parameter.default != default:
                 mismatches.append(f"{parameter.name} defaults to {parameter.default!r}, declared {default!r}")
         return mismatches
@@ -479,18 +503,20 @@ class Inputs:
 
     # --- tclive import -----------------------------------------------------------------------------
 
-    def arguments(self, values: Mapping[str, Any]) -> list[tuple[Input, Any]]:
+    def arguments(self, values: Mapping[str, Any], *, references: Collection[str] = ()) -> list[tuple[Input, Any]]:
         """The arguments to write for ``values``: declared order, defaults and secrets left out.
 
         A value equal to the input's default (after the default is applied to it) is left out, as
-        is every secret: importer/_render.py writes a secret only as a secret stack config reference.
+        is every secret not named in ``references`` (inputs whose value is a reference to secret
+        stack config, never the secret itself).
         """
         out = []
         for declared in self.inputs:
-            if not declared.argument or declared.name not in values or declared.secret:
+            name = declared.name
+            if not declared.argument or name not in values or (declared.secret and name not in references):
                 continue
-            value = values[declared.name]
-            if declared.required or value != declared.value(declared.default_value()):
+            value = values[name]
+            if declared.required or name in references or value != declared.value(declared.default_value()):
                 out.append((declared, value))
         return out
 

@@ -50,10 +50,12 @@ from ..cloud.streaming import (
 )
 from ..errors import RuleViolation, TencentCloudApiError
 from ._domain_ref import domain_kind_problems, domain_reference
-from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, say
+from ._inputs import REQUIRED, Input, Inputs
+from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
 __all__ = [
     "DEFAULT_VALID_SECONDS",
+    "INPUTS",
     "MAX_VALID_SECONDS",
     "PlayAuthKey",
     "PlayAuthKeyProvider",
@@ -67,7 +69,6 @@ DEFAULT_VALID_SECONDS = 1800
 MAX_VALID_SECONDS = 30 * 24 * 3600
 KEY_LENGTHS = (8, 64)
 _KEY = re.compile(r"^[A-Za-z0-9]+$")
-SECRET_OUTPUTS = ["master_key", "backup_key"]
 
 
 def key_digest(domain: str, key: str) -> str:
@@ -147,60 +148,75 @@ PUSH = _Kind("PushAuthKey", "push", "PlayAuthKey")
 PLAY = _Kind("PlayAuthKey", "play", "PushAuthKey")
 
 
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "domain_name": props.get("domain_name"),
-        "domain_type": props.get("domain_type"),
-        "enabled": as_bool(props.get("enabled"), True),
-        "master_key": props.get("master_key"),
-        "backup_key": props.get("backup_key"),
-        "valid_seconds": as_int(props.get("valid_seconds"), DEFAULT_VALID_SECONDS),
-        "disable_on_delete": as_bool(props.get("disable_on_delete"), False),
-        "adopt_existing": as_bool(props.get("adopt_existing"), False),
-    }
+INPUTS = Inputs(
+    "PushAuthKey/PlayAuthKey",
+    Input(
+        "domain_name",
+        str,
+        REQUIRED,
+        doc="The domain: a :class:`LiveDomain` (then preview checks it is of the right type) or its name.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="domain_kind_problems",
+    ),
+    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    Input("enabled", bool, True, doc="Authentication on or off."),
+    Input(
+        "master_key",
+        str,
+        doc="The key URLs are signed with (MasterAuthKey / AuthKey): 8-64 letters and digits. ``None`` generates "
+        "one on create and keeps it.",
+        secret=True,
+        compared=False,  # through its digest: diff() below
+        validated_by="check_auth_key (a secret: its message never quotes it)",
+    ),
+    Input(
+        "backup_key",
+        str,
+        doc="A second valid key for rotation (BackupAuthKey / AuthBackKey), or ``None`` for none.",
+        secret=True,
+        compared=False,
+        validated_by="check_auth_key (a secret: its message never quotes it)",
+    ),
+    Input(
+        "valid_seconds",
+        int,
+        DEFAULT_VALID_SECONDS,
+        doc="AuthDelta: how long past its ``txTime`` a URL is still accepted, 1 s to 30 days.",
+        range=(1, MAX_VALID_SECONDS),
+        unit="seconds",
+        fix=f"Give whole seconds from 1 to {MAX_VALID_SECONDS} (30 days); {DEFAULT_VALID_SECONDS} is the default.",
+    ),
+    Input(
+        "disable_on_delete",
+        bool,
+        False,
+        doc="``True`` switches authentication off when the resource is deleted; ``False`` leaves the domain as it is.",
+    ),
+    Input(
+        "adopt_existing",
+        bool,
+        False,
+        doc="``True`` keeps the keys the domain already has wherever ``master_key`` or ``backup_key`` is ``None``, "
+        "and writes nothing on create when the domain is as declared (``tclive import`` writes this).",
+        compared=False,
+    ),
+    outputs=("master_key_digest", "backup_key_digest", "generated"),
+)
 
 
 class _AuthKeyProvider(TcliveProvider):
     kind: _Kind
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        name = inputs.get("domain_name")
-        if isinstance(name, str):
-            inputs["domain_name"] = rules.normalize_domain_name(name)
-        defaults = (
-            ("enabled", True),
-            ("valid_seconds", DEFAULT_VALID_SECONDS),
-            ("disable_on_delete", False),
-            ("adopt_existing", False),
-        )
-        for key, default in defaults:
-            if inputs.get(key) is None:
-                inputs[key] = default
-        problems = domain_kind_problems(
+        inputs, problems = INPUTS.check(news)
+        problems += domain_kind_problems(
             inputs,
             self.kind.resource,
             self.kind.domain_type,
             f"Use {self.kind.other} for {inputs.get('domain_type')} domains, or point this one at a "
             f"{self.kind.domain_type} domain.",
         )
-        seconds = inputs.get("valid_seconds")
-        if not is_unknown(seconds):
-            whole = as_int(seconds, -1)
-            if isinstance(seconds, bool) or not 1 <= whole <= MAX_VALID_SECONDS or whole != seconds:
-                problems.append(
-                    rules.Problem(
-                        "valid_seconds",
-                        seconds,
-                        f"valid_seconds is {seconds!r}.",
-                        f"Give whole seconds from 1 to {MAX_VALID_SECONDS} (30 days); "
-                        f"{DEFAULT_VALID_SECONDS} is the default.",
-                    )
-                )
-        for flag in ("enabled", "disable_on_delete", "adopt_existing"):
-            value = inputs.get(flag)
-            if not is_unknown(value) and not isinstance(value, bool):
-                problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
         found = failures(problems)
         found += check_auth_key(inputs.get("master_key"), "master_key")
         found += check_auth_key(inputs.get("backup_key"), "backup_key")
@@ -212,9 +228,8 @@ class _AuthKeyProvider(TcliveProvider):
         return CheckResult(inputs, found)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        changed = [k for k in ("domain_name", "enabled", "valid_seconds", "disable_on_delete") if old[k] != new[k]]
-        changed += [k for k in ("domain_name", "enabled", "valid_seconds") if is_unknown(news.get(k))]
+        new = INPUTS.values(news)
+        changed = INPUTS.changed(olds, news)
         domain = str(new["domain_name"])
         for key in ("master_key", "backup_key"):
             wanted = new[key]
@@ -225,8 +240,9 @@ class _AuthKeyProvider(TcliveProvider):
             ) != (olds.get(f"{key}_digest") or ""):
                 # Digests, because the old key itself may be withheld from the provider (a secret).
                 changed.append(key)
-        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+        return DiffResult(
+            changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
+        )
 
     def _current(self, client: TencentCloudClient, domain: str) -> tuple[int, str, str, int]:
         try:
@@ -272,7 +288,7 @@ class _AuthKeyProvider(TcliveProvider):
         }
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         domain = str(inputs["domain_name"])
         client = self.runtime.client()
         enable, current_master, current_backup, delta = self._current(client, domain)  # before any write
@@ -289,7 +305,7 @@ class _AuthKeyProvider(TcliveProvider):
         return CreateResult(domain, self._apply(client, inputs, master))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = _inputs(news)
+        inputs = INPUTS.values(news)
         client = self.runtime.client()
         _, current_master, current_backup, _ = self._current(client, id_)
         # A generated key stays what the domain has; one is generated only if the domain has none.
@@ -307,7 +323,7 @@ class _AuthKeyProvider(TcliveProvider):
         # ``props`` are the old outputs: they hold a generated key, which was never an input and
         # must not become one (inputs are secret only where the program's were).
         generated = as_bool(props.get("generated"), False)
-        inputs = {**_inputs(props), "enabled": enable == 1, "valid_seconds": delta}
+        inputs = {**INPUTS.values(props), "enabled": enable == 1, "valid_seconds": delta}
         if generated:
             inputs["master_key"] = None
         outputs = {**self._outputs(inputs, master, backup), "generated": generated}
@@ -367,46 +383,17 @@ class _AuthKeyResource(Resource):
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
-        props: dict[str, Any] = {
-            "domain_name": domain_name,
-            "domain_type": domain_type,
-            "enabled": enabled,
-            "master_key": None if master_key is None else pulumi.Output.secret(master_key),
-            "backup_key": None if backup_key is None else pulumi.Output.secret(backup_key),
-            "valid_seconds": valid_seconds,
-            "disable_on_delete": disable_on_delete,
-            "adopt_existing": adopt_existing,
-            "master_key_digest": None,
-            "backup_key_digest": None,
-            "generated": None,
-        }
-        secret = pulumi.ResourceOptions(additional_secret_outputs=SECRET_OUTPUTS)
-        super().__init__(self.provider_class(), resource_name, props, pulumi.ResourceOptions.merge(secret, opts))
+        props = INPUTS.props(locals(), domain_type=domain_type)
+        super().__init__(self.provider_class(), resource_name, props, INPUTS.options(opts))
 
 
+@INPUTS.document
 class PushAuthKey(_AuthKeyResource, module="tclive", name="PushAuthKey"):
     """Push authentication of a push domain: on/off, master and backup keys, validity.
 
     Tencent enables push authentication on every new push domain with a generated key; this
     resource takes that setting over. Push URLs then need ``txSecret``/``txTime``
     (:func:`pulumi_tclive.signed_url` or ``tclive url sign``).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The push domain: a :class:`LiveDomain` (then preview checks it is a push domain)
-            or its name.
-        enabled: Push authentication on (default) or off.
-        master_key: The key URLs are signed with (a secret): 8-64 letters and digits. ``None``
-            (default) generates one on create and keeps it.
-        backup_key: A second valid key for rotation (a secret), or ``None`` for none.
-        valid_seconds: AuthDelta: how long past its ``txTime`` a URL is still accepted, 1 s to 30 days
-            (default 1800).
-        disable_on_delete: ``True`` switches push authentication off when the resource is deleted;
-            ``False`` (default) leaves the domain as it is.
-        adopt_existing: ``True`` keeps the keys the domain already has wherever ``master_key`` or
-            ``backup_key`` is ``None``, and writes nothing on create when the domain is as declared
-            (``tclive import`` writes this). Default ``False``.
-        opts: Pulumi resource options.
 
     Outputs: ``master_key``, ``backup_key`` (secrets), ``master_key_digest``, ``backup_key_digest``,
     ``generated`` (the master key was generated).
@@ -415,25 +402,12 @@ class PushAuthKey(_AuthKeyResource, module="tclive", name="PushAuthKey"):
     provider_class = PushAuthKeyProvider
 
 
+@INPUTS.document
 class PlayAuthKey(_AuthKeyResource, module="tclive", name="PlayAuthKey"):
     """Play authentication of a play domain: on/off, key and backup key, validity.
 
     Play domains start with authentication off; with it on, play URLs need ``txSecret``/``txTime``
     signed with this key.
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The play domain: a :class:`LiveDomain` (then preview checks it is a play domain)
-            or its name.
-        enabled: Play authentication on (default) or off.
-        master_key: AuthKey (a secret): 8-64 letters and digits. ``None`` (default) generates one on
-            create and keeps it.
-        backup_key: AuthBackKey for rotation (a secret), or ``None`` for none.
-        valid_seconds: AuthDelta, 1 s to 30 days (default 1800).
-        disable_on_delete: ``True`` switches play authentication off when the resource is deleted;
-            ``False`` (default) leaves the domain as it is.
-        adopt_existing: As :class:`PushAuthKey`: keep the domain's keys, write nothing when it is as declared.
-        opts: Pulumi resource options.
 
     Outputs: as :class:`PushAuthKey`.
     """

@@ -43,10 +43,12 @@ from ..cloud.streaming import (
 )
 from ..errors import RuleViolation, TencentCloudApiError
 from ._domain_ref import domain_kind_problems, domain_reference
+from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, as_int, failures, is_unknown, say
 
 __all__ = [
     "DEFAULT_MIN_VALID_DAYS",
+    "INPUTS",
     "PlayDomainCertificate",
     "PlayDomainCertificateProvider",
     "check_certificate",
@@ -106,16 +108,45 @@ def check_certificate(
     return found
 
 
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "domain_name": props.get("domain_name"),
-        "domain_type": props.get("domain_type"),
-        "certificate": props.get("certificate"),
-        "private_key": props.get("private_key"),
-        "cloud_cert_id": props.get("cloud_cert_id"),
-        "alias": props.get("alias"),
-        "min_valid_days": as_int(props.get("min_valid_days"), DEFAULT_MIN_VALID_DAYS),
-    }
+INPUTS = Inputs(
+    "PlayDomainCertificate",
+    Input(
+        "domain_name",
+        str,
+        REQUIRED,
+        doc="The play domain: a :class:`LiveDomain` (then preview checks it is a play domain) or its name.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="domain_kind_problems",
+    ),
+    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    Input(
+        "certificate",
+        str,
+        doc="The PEM bundle, leaf first then its issuers. Checked at preview (see the module docstring).",
+        compared=False,  # through the bound certificate's fingerprint: diff() below
+        validated_by="check_certificate",
+    ),
+    Input(
+        "private_key",
+        str,
+        doc="The leaf's unencrypted PEM private key.",
+        secret=True,
+        compared=False,
+        validated_by="check_certificate (a secret: its messages never quote it)",
+    ),
+    Input("cloud_cert_id", str, doc="Instead of a PEM pair: the ID of a certificate already in Tencent SSL."),
+    Input("alias", str, doc="The name the uploaded certificate gets in Tencent SSL (by default ``tclive-<domain>``)."),
+    Input(
+        "min_valid_days",
+        int,
+        DEFAULT_MIN_VALID_DAYS,
+        doc="Preview fails when the certificate expires within this many days (0 to allow).",
+        range=(0, None),
+        fix="Give 0 or more.",
+    ),
+    outputs=("bound_cloud_cert_id", "https_enabled", "expires_at", "fingerprint", "subject", "dns_names"),
+)
 
 
 def _iso(moment: datetime) -> str:
@@ -126,18 +157,11 @@ class PlayDomainCertificateProvider(TcliveProvider):
     """Dynamic provider of :class:`PlayDomainCertificate` (see the module docstring)."""
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        name = inputs.get("domain_name")
-        if isinstance(name, str):
-            inputs["domain_name"] = rules.normalize_domain_name(name)
-        if inputs.get("min_valid_days") is None:
-            inputs["min_valid_days"] = DEFAULT_MIN_VALID_DAYS
-        problems = domain_kind_problems(
+        inputs, problems = INPUTS.check(news)
+        problems += domain_kind_problems(
             inputs, "PlayDomainCertificate", "play", "Bind HTTPS certificates to play domains only."
         )
         days = inputs.get("min_valid_days")
-        if not is_unknown(days) and (isinstance(days, bool) or as_int(days, -1) < 0 or as_int(days, -1) != days):
-            problems.append(rules.Problem("min_valid_days", days, f"min_valid_days is {days!r}.", "Give 0 or more."))
         found = failures(problems)
         certificate, key, cloud_id = inputs.get("certificate"), inputs.get("private_key"), inputs.get("cloud_cert_id")
         pem_given = certificate is not None or key is not None
@@ -172,9 +196,10 @@ class PlayDomainCertificateProvider(TcliveProvider):
         return CheckResult(inputs, found)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        changed = [k for k in ("domain_name", "cloud_cert_id", "alias", "min_valid_days") if old[k] != new[k]]
-        changed += [k for k in ("domain_name", "certificate", "cloud_cert_id") if is_unknown(news.get(k))]
+        new = INPUTS.values(news)
+        changed = INPUTS.changed(olds, news)
+        if is_unknown(news.get("certificate")):
+            changed.append("certificate")
         wanted = new["certificate"]
         if isinstance(wanted, str):
             # The bound certificate's fingerprint (refreshed from Tencent) against the one declared.
@@ -182,8 +207,9 @@ class PlayDomainCertificateProvider(TcliveProvider):
                 changed.append("certificate")
         elif new["cloud_cert_id"] is not None and new["cloud_cert_id"] != olds.get("bound_cloud_cert_id"):
             changed.append("cloud_cert_id")
-        replaces = ["domain_name"] if "domain_name" in changed and not is_unknown(news.get("domain_name")) else []
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=False)
+        return DiffResult(
+            changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
+        )
 
     def _bind(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
         domain = str(inputs["domain_name"])
@@ -258,21 +284,21 @@ class PlayDomainCertificateProvider(TcliveProvider):
         }
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         outputs = self._bind(self.runtime.client(), inputs)
         if outputs is None:
             raise RuleViolation(f"PlayDomainCertificate {inputs['domain_name']}: bound, but no binding is listed.")
         return CreateResult(str(inputs["domain_name"]), outputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = _inputs(news)
+        inputs = INPUTS.values(news)
         outputs = self._bind(self.runtime.client(), inputs)
         if outputs is None:
             raise RuleViolation(f"PlayDomainCertificate {id_}: bound, but no binding is listed.")
         return UpdateResult(outputs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         try:
             outputs = self._outputs(self.runtime.client(), inputs)
         except TencentCloudApiError as exc:
@@ -300,18 +326,9 @@ def _fingerprint(pem: str) -> str | None:
         return None
 
 
+@INPUTS.document
 class PlayDomainCertificate(Resource, module="tclive", name="PlayDomainCertificate"):
     """An HTTPS certificate bound to a play domain (so ``https://`` play URLs work).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.
-        certificate: The PEM bundle, leaf first then its issuers. Checked at preview (see the module docstring).
-        private_key: The leaf's unencrypted PEM private key. Always handled as a secret.
-        cloud_cert_id: Instead of a PEM pair: the ID of a certificate already in Tencent SSL.
-        alias: The name the uploaded certificate gets in Tencent SSL (default ``tclive-<domain>``).
-        min_valid_days: Preview fails when the certificate expires within this many days (default 14; 0 to allow).
-        opts: Pulumi resource options.
 
     Outputs: ``expires_at`` (ISO 8601 UTC), ``fingerprint`` (SHA-256, colon hex), ``subject``, ``dns_names``,
     ``bound_cloud_cert_id``, ``https_enabled``.
@@ -339,22 +356,5 @@ class PlayDomainCertificate(Resource, module="tclive", name="PlayDomainCertifica
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
         domain_name, domain_type, opts = domain_reference(domain_name, opts)
-        props: dict[str, Any] = {
-            "domain_name": domain_name,
-            "domain_type": domain_type,
-            "certificate": certificate,
-            "private_key": None if private_key is None else pulumi.Output.secret(private_key),
-            "cloud_cert_id": cloud_cert_id,
-            "alias": alias,
-            "min_valid_days": min_valid_days,
-            "bound_cloud_cert_id": None,
-            "https_enabled": None,
-            "expires_at": None,
-            "fingerprint": None,
-            "subject": None,
-            "dns_names": None,
-        }
-        secret = pulumi.ResourceOptions(additional_secret_outputs=["private_key"])
-        super().__init__(
-            PlayDomainCertificateProvider(), resource_name, props, pulumi.ResourceOptions.merge(secret, opts)
-        )
+        props = INPUTS.props(locals(), domain_type=domain_type)
+        super().__init__(PlayDomainCertificateProvider(), resource_name, props, INPUTS.options(opts))

@@ -60,23 +60,120 @@ from ..errors import (
     ThrottledError,
     TransportError,
 )
+from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
 
-__all__ = ["LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains"]
+__all__ = ["INPUTS", "LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains"]
 
-IDENTITY = ("domain_name", "domain_type", "scene", "slow_live")
-UPDATABLE = ("enabled", "play_region")
-# Preconditions only: read by check()/create(), never compared by diff() (changing them changes nothing).
-PRECONDITIONS = ("plugin_license_console_status", "cname_dns", "cname_zone", "cname_overwrite", "allow_replace")
-INPUTS = (
-    *IDENTITY,
-    *UPDATABLE,
-    "plugin_license",
-    "plugin_license_status",
-    "adopt_existing",
-    "allow_used_domain",
-    *PRECONDITIONS,
+INPUTS = Inputs(
+    "LiveDomain",
+    Input(
+        "domain_name",
+        str,
+        REQUIRED,
+        doc="The domain, e.g. ``mp-play.example.com`` (lower-cased, trailing dot dropped). Not an IP, wildcard, "
+        "IDN or Tencent-owned name.",
+        replaces=True,
+        normalize=rules.normalize_domain_name,
+        validated_by="rules.check_live_domain_name (R5)",
+    ),
+    Input(
+        "domain_type",
+        str,
+        REQUIRED,
+        doc="``push`` or ``play``.",
+        replaces=True,
+        choices=rules.DOMAIN_TYPES,
+        validated_by="rules.check_domain_kind (R5, R6)",
+    ),
+    Input(
+        "scene",
+        str,
+        "standard",
+        doc="``standard`` (App/OBS/Web) or ``mini_program`` (the WeChat plugin).",
+        replaces=True,
+        choices=rules.DOMAIN_SCENES,
+        validated_by="rules.check_domain_kind (R5, R6)",
+    ),
+    Input(
+        "play_region",
+        str,
+        doc="Play domains only: ``mainland`` (the default for them), ``global`` or ``overseas``. Updated in place.",
+        choices=rules.PLAY_REGIONS,
+        default_for=lambda values: "mainland" if values["domain_type"] == "play" else None,
+        validated_by="rules.check_domain_kind (R5, R6)",
+    ),
+    Input("slow_live", bool, False, doc="``True`` for slow live (慢直播, IsDelayLive).", replaces=True),
+    Input(
+        "plugin_license",
+        None,
+        doc='The :class:`PluginLicense` (or its AppID); required for ``scene="mini_program"``. While its status is '
+        "known and not ``available``, preview fails with what to do next (R4).",
+        validated_by="rules.check_domain_kind, rules.check_licence_status_for_domains (R4)",
+    ),
+    Input("enabled", bool, True, doc="``False`` to keep the domain disabled (ForbidLiveDomain). Updated in place."),
+    Input(
+        "adopt_existing",
+        bool,
+        False,
+        doc="``True`` to manage a domain that already exists in the account, if its type, scene and slow-live "
+        "setting match (``False``: an existing domain is an error).",
+        compared=False,
+    ),
+    Input(
+        "allow_used_domain",
+        bool,
+        False,
+        doc="Mini-program play only: ``True`` to add a domain that already has play traffic this month, accepting "
+        "that the whole month is billed at mini-program prices (R7).",
+        compared=False,
+    ),
+    Input(
+        "cname_dns",
+        str,
+        doc="Mini-program play only: ``dnspod``, ``rfc2136`` or ``manual``, the backend of this domain's "
+        "CnameRecord. Before adding the domain (irreversible), ``up`` proves the CNAME can be written there: the "
+        "DNSPod zone exists / the RFC 2136 primary answers for the zone, and no other record holds the name. "
+        "``None``: not checked. ``MiniProgramLive`` sets it.",
+        compared=False,  # a precondition only: read by create(), changing it changes nothing
+        choices=rules.DNS_BACKENDS,
+    ),
+    Input("cname_zone", str, doc="The zone for that check (found automatically when omitted).", compared=False),
+    Input(
+        "cname_overwrite",
+        bool,
+        False,
+        doc="``True`` when the CnameRecord has ``overwrite=True`` (a record at the name is then fine).",
+        compared=False,
+    ),
+    Input(
+        "allow_replace",
+        bool,
+        False,
+        doc="Mini-program play only: ``True`` lets a change that needs a new domain (a new name) through preview. "
+        "The old domain is never deleted: with the default ``retain_on_delete=True`` it is released and stays in "
+        "the account. Use it with ``protect=False``. ``False``: refused (R8).",
+        compared=False,
+    ),
+    Input(
+        "plugin_license_status",
+        str,
+        argument=False,
+        compared=False,
+        doc="The PluginLicense's status output, for R4 at preview.",
+        validated_by="rules.check_licence_status_for_domains (R4)",
+    ),
+    Input(
+        "plugin_license_console_status",
+        str,
+        argument=False,
+        compared=False,
+        doc="The PluginLicense's console_status input, for R4 at preview on real Tencent Cloud.",
+        validated_by="rules.check_licence_status_for_domains (R4)",
+    ),
+    outputs=("cname_target", "created_at", "adopted"),
 )
+IDENTITY = tuple(i.name for i in INPUTS.inputs if i.replaces)
 DOMAIN_TYPE_CODES = {"push": 0, "play": 1}
 PLAY_REGION_CODES = {"mainland": 1, "global": 2, "overseas": 3}
 PLAY_REGION_NAMES = {code: name for name, code in PLAY_REGION_CODES.items()}
@@ -126,17 +223,7 @@ def _with_hint(exc: TencentCloudApiError, subject: str) -> TencentCloudApiError:
 
 def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
     """The input fields with defaults applied (also used on old outputs, which carry every input)."""
-    values = {key: props.get(key) for key in INPUTS}
-    values["scene"] = values["scene"] or "standard"
-    values["slow_live"] = as_bool(values["slow_live"], False)
-    values["enabled"] = as_bool(values["enabled"], True)
-    values["adopt_existing"] = as_bool(values["adopt_existing"], False)
-    values["allow_used_domain"] = as_bool(values["allow_used_domain"], False)
-    values["cname_overwrite"] = as_bool(values["cname_overwrite"], False)
-    values["allow_replace"] = as_bool(values["allow_replace"], False)
-    if values["play_region"] is None and values["domain_type"] == "play":
-        values["play_region"] = "mainland"
-    return values
+    return INPUTS.values(props)
 
 
 def _is_mini_program_play(values: Mapping[str, Any]) -> bool:
@@ -206,19 +293,8 @@ class LiveDomainProvider(TcliveProvider):
     """Dynamic provider of :class:`LiveDomain` (see the module docstring)."""
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        name = inputs.get("domain_name")
-        if isinstance(name, str):
-            inputs["domain_name"] = rules.normalize_domain_name(name)
         # Defaults go into the checked inputs, so refreshed inputs (which carry them) match the program's.
-        defaults = {"scene": "standard", "slow_live": False, "enabled": True, "adopt_existing": False}
-        defaults["allow_used_domain"] = False
-        if inputs.get("domain_type") == "play":
-            defaults["play_region"] = "mainland"
-        for key, value in defaults.items():
-            if inputs.get(key) is None:
-                inputs[key] = value
-        problems: list[rules.Problem] = []
+        inputs, problems = INPUTS.check(news)
         if not is_unknown(inputs.get("domain_name")):
             problems += rules.check_live_domain_name(inputs.get("domain_name"))
         kind = (inputs.get("domain_type"), inputs.get("scene") or "standard", inputs.get("play_region"))
@@ -247,14 +323,6 @@ class LiveDomainProvider(TcliveProvider):
                 rules.Problem(p.property, p.value, p.reason, p.fix + record)
                 for p in rules.check_licence_status_for_domains(console_status)
             ]
-        flags = ("slow_live", "enabled", "adopt_existing", "allow_used_domain", "cname_overwrite", "allow_replace")
-        for flag in flags:
-            value = inputs.get(flag)
-            if value is not None and not is_unknown(value) and not isinstance(value, bool):
-                problems.append(rules.Problem(flag, value, f"{flag} is {value!r}.", "Use true or false."))
-        dns_kind = inputs.get("cname_dns")
-        if dns_kind is not None and not is_unknown(dns_kind):
-            problems += rules.check_enum(dns_kind, rules.DNS_BACKENDS, "cname_dns")
         if olds and not problems and inputs.get("allow_replace") is not True:
             old = _inputs(olds)
             new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
@@ -262,10 +330,8 @@ class LiveDomainProvider(TcliveProvider):
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        old, new = _inputs(olds), _inputs(news)
-        compared = (*IDENTITY, *UPDATABLE, "plugin_license")
-        changed = [k for k in compared if is_unknown(news.get(k)) or old[k] != new[k]]
-        replaces = [k for k in changed if k in IDENTITY and not is_unknown(news.get(k))]
+        changed = INPUTS.changed(olds, news)
+        replaces = INPUTS.replacements(changed, news)
         # Tencent keys domains by name: the same name with another type/scene must go before it comes back.
         same_name = "domain_name" not in changed
         return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=bool(replaces) and same_name)
@@ -502,36 +568,13 @@ def _already_exists(name: str) -> RuleViolation:
     )
 
 
+@INPUTS.document
 class LiveDomain(Resource, module="tclive", name="LiveDomain"):
     """A live push or play domain (R5): standard or mini-program, with the CNAME target Tencent assigns.
 
-    Args:
-        resource_name: The Pulumi resource name.
-        domain_name: The domain, e.g. ``mp-play.example.com`` (lower-cased, trailing dot dropped). Not an IP,
-            wildcard, IDN or Tencent-owned name.
-        domain_type: ``push`` or ``play``.
-        scene: ``standard`` (App/OBS/Web) or ``mini_program`` (the WeChat plugin). Default ``standard``.
-        play_region: Play domains only: ``mainland`` (default), ``global`` or ``overseas``. Updated in place.
-        slow_live: ``True`` for slow live (慢直播, IsDelayLive). Default ``False``.
-        plugin_license: The :class:`PluginLicense` (or its AppID); required for ``scene="mini_program"``.
-            While its status is known and not ``available``, preview fails with what to do next (R4).
-        enabled: ``False`` to keep the domain disabled (ForbidLiveDomain). Updated in place. Default ``True``.
-        adopt_existing: ``True`` to manage a domain that already exists in the account, if its type, scene
-            and slow-live setting match. Default ``False`` (an existing domain is an error).
-        allow_used_domain: Mini-program play only: ``True`` to add a domain that already has play traffic
-            this month, accepting that the whole month is billed at mini-program prices (R7). Default ``False``.
-        cname_dns: Mini-program play only: ``dnspod``, ``rfc2136`` or ``manual``, the backend of this domain's
-            CnameRecord. Before adding the domain (irreversible), ``up`` proves the CNAME can be written there:
-            the DNSPod zone exists / the RFC 2136 primary answers for the zone, and no other record holds the
-            name. Default ``None``: not checked. ``MiniProgramLive`` sets it.
-        cname_zone: The zone for that check (found automatically when omitted).
-        cname_overwrite: ``True`` when the CnameRecord has ``overwrite=True`` (a record at the name is then fine).
-        allow_replace: Mini-program play only: ``True`` lets a change that needs a new domain (a new name)
-            through preview. The old domain is never deleted: with the default ``retain_on_delete=True`` it is
-            released and stays in the account. Use it with ``protect=False``. Default ``False``: refused (R8).
-        opts: Pulumi resource options. A mini-program play domain is ``protect=True`` and
-            ``retain_on_delete=True`` unless you say otherwise: it can never be deleted (R8). To stop managing it,
-            set ``protect=False``, run ``pulumi up``, then remove it: it stays in the account.
+    A mini-program play domain is ``protect=True`` and ``retain_on_delete=True`` unless ``opts`` say
+    otherwise: it can never be deleted (R8). To stop managing it, set ``protect=False``, run ``pulumi up``,
+    then remove it: it stays in the account.
 
     Outputs: the inputs, plus ``cname_target`` (point the domain's CNAME here, R9), ``created_at`` (Beijing
     time), ``adopted``. Whether Tencent sees the CNAME is verified by the CnameRecord (``verify="cloud"``).
@@ -580,24 +623,10 @@ class LiveDomain(Resource, module="tclive", name="LiveDomain"):
         if domain_type == "play" and scene == "mini_program":
             # R8: undeletable, so protected and retained unless the caller explicitly says otherwise.
             opts = pulumi.ResourceOptions.merge(pulumi.ResourceOptions(protect=True, retain_on_delete=True), opts)
-        props: dict[str, Any] = {
-            "domain_name": domain_name,
-            "domain_type": domain_type,
-            "scene": scene,
-            "play_region": play_region,
-            "slow_live": slow_live,
-            "enabled": enabled,
-            "plugin_license": licence_id,
-            "plugin_license_status": licence_status,
-            "adopt_existing": adopt_existing,
-            "allow_used_domain": allow_used_domain,
-            "plugin_license_console_status": console_status,
-            "cname_dns": cname_dns,
-            "cname_zone": cname_zone,
-            "cname_overwrite": cname_overwrite,
-            "allow_replace": allow_replace,
-            "cname_target": None,
-            "created_at": None,
-            "adopted": None,
-        }
+        props = INPUTS.props(
+            locals(),
+            plugin_license=licence_id,
+            plugin_license_status=licence_status,
+            plugin_license_console_status=console_status,
+        )
         super().__init__(LiveDomainProvider(), resource_name, props, opts)

@@ -28,45 +28,112 @@ from ..cloud.console import (
     SubmitPluginLicenseRequest,
 )
 from ..errors import RuleViolation
-from ._provider import TcliveProvider, failures, is_unknown, known, say
+from ._inputs import REQUIRED, Input, Inputs
+from ._provider import TcliveProvider, failures, is_unknown, say
 
-__all__ = ["PluginLicense", "PluginLicenseProvider"]
+__all__ = ["INPUTS", "PluginLicense", "PluginLicenseProvider"]
 
-INPUTS = (
-    "mini_program_app_id",
-    "mini_program_name",
-    "subject_type",
-    "scene",
-    "service_categories",
-    "plugin_version",
-    "event_permit",
-    "venue_proof",
-    "support_ticket",
-    "console_status",
-)
 # Details of the application itself: once submitted they are changed in the console, not here.
 APPLICATION_FIELDS = ("mini_program_name", "subject_type", "scene", "service_categories")
 APPLY_URL = "https://cloud.tencent.com/apply/p/n6h3nx5f73"
 
 
-def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    values = {key: props.get(key) for key in INPUTS}
-    if values["plugin_version"] is None:
-        values["plugin_version"] = rules.MIN_PLUGIN_VERSION
-    return values
+def _stripped(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+INPUTS = Inputs(
+    "PluginLicense",
+    Input(
+        "mini_program_app_id",
+        str,
+        REQUIRED,
+        doc="The mini-program's AppID (``wx`` + 16 hex digits).",
+        replaces=True,
+        normalize=_stripped,
+        validated_by="rules.check_app_id (R3)",
+    ),
+    Input(
+        "mini_program_name",
+        str,
+        REQUIRED,
+        doc="The mini-program's name as shown in the WeChat admin.",
+        normalize=_stripped,
+        validated_by="rules.check_mini_program_name",
+    ),
+    Input(
+        "subject_type",
+        str,
+        REQUIRED,
+        doc="``enterprise``, ``government``, ``media`` or ``other_org``; ``individual`` is refused (R1).",
+        validated_by="rules.check_subject_type (R1)",
+    ),
+    Input(
+        "scene",
+        str,
+        REQUIRED,
+        doc="``ecommerce``, ``education`` or ``offline_event`` (R2).",
+        validated_by="rules.check_scene (R2)",
+    ),
+    Input(
+        "service_categories",
+        list,
+        REQUIRED,
+        doc="The mini-program's service categories; the scene needs its category (R2): ``电商平台`` for "
+        "e-commerce, one of the education categories for education.",
+        item=str,
+        validated_by="rules.check_scene (R2)",
+    ),
+    Input(
+        "plugin_version",
+        str,
+        rules.MIN_PLUGIN_VERSION,
+        doc=f"The plugin version the mini-program uses, at least ``{rules.MIN_PLUGIN_VERSION}`` (R3).",
+        validated_by="rules.check_plugin_version (R3)",
+    ),
+    Input(
+        "event_permit",
+        str,
+        doc="offline_event only: reference to the public-security permit (公安机关/派出所安全许可).",
+        validated_by="rules.check_scene (R2)",
+    ),
+    Input(
+        "venue_proof",
+        str,
+        doc="offline_event only: reference to the venue-use proof (场地使用证明).",
+        validated_by="rules.check_scene (R2)",
+    ),
+    Input(
+        "support_ticket",
+        str,
+        doc="offline_event only: the Tencent support ticket that confirmed the event.",
+        validated_by="rules.check_scene (R2)",
+    ),
+    Input(
+        "console_status",
+        str,
+        doc="Real Tencent Cloud only: the status the console shows (``pending_review``, ``pending_payment``, "
+        "``available``, ``rejected``, ``expired``); ignored by the emulator, whose console is authoritative.",
+        choices=rules.LICENCE_STATUSES,
+    ),
+    outputs=(
+        "status",
+        "plugin_app_id",
+        "plugin_name",
+        "min_plugin_version",
+        "expires_at",
+        "submitted_at",
+        "next_steps",
+        "managed_by",
+    ),
+)
 
 
 class PluginLicenseProvider(TcliveProvider):
     """Dynamic provider of :class:`PluginLicense` (see the module docstring)."""
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = dict(news)
-        for key in ("mini_program_app_id", "mini_program_name"):
-            if isinstance(inputs.get(key), str):
-                inputs[key] = inputs[key].strip()
-        if inputs.get("plugin_version") is None:
-            inputs["plugin_version"] = rules.MIN_PLUGIN_VERSION
-        problems: list[rules.Problem] = []
+        inputs, problems = INPUTS.check(news)
         if not is_unknown(inputs.get("mini_program_app_id")):
             problems += rules.check_app_id(inputs.get("mini_program_app_id"))
         if not is_unknown(inputs.get("mini_program_name")):
@@ -84,24 +151,21 @@ class PluginLicenseProvider(TcliveProvider):
             )
         if not is_unknown(inputs["plugin_version"]):
             problems += rules.check_plugin_version(inputs["plugin_version"])
-        status = inputs.get("console_status")
-        if status is not None and not is_unknown(status):
-            problems += rules.check_enum(status, rules.LICENCE_STATUSES, "console_status")
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """Changed inputs; on the emulator also a licence not yet available, so ``up`` re-reads its status."""
-        old, new = _inputs(olds), _inputs(news)
-        changed = [k for k in INPUTS if is_unknown(new[k]) or old[k] != new[k]]
-        replaces = [k for k in changed if k == "mini_program_app_id" and known(news, k)]
+        changed = INPUTS.changed(olds, news)
         # The emulator's console moves the status on (review, payment) outside the program. Until it is
         # 'available', every `up` re-reads it (an update that only reads), so a licence approved and paid
         # since the last run lets that same `up` add the mini-program domains: no refresh needed.
         pending = olds.get("managed_by") == "emulator console" and olds.get("status") != "available"
-        return DiffResult(changes=bool(changed) or pending, replaces=replaces, delete_before_replace=False)
+        return DiffResult(
+            changes=bool(changed) or pending, replaces=INPUTS.replacements(changed, news), delete_before_replace=False
+        )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         app_id = str(inputs["mini_program_app_id"])
         if self.settings.backend == "cloud":
             say(
@@ -135,7 +199,7 @@ class PluginLicenseProvider(TcliveProvider):
         return CreateResult(app_id, self._outputs(inputs, info))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        inputs = _inputs(props)
+        inputs = INPUTS.values(props)
         if self.settings.backend == "cloud":
             return ReadResult(id_, self._outputs(inputs, None), inputs)
         found = self.runtime.client().call(
@@ -146,8 +210,8 @@ class PluginLicenseProvider(TcliveProvider):
         return ReadResult(id_, self._outputs(inputs, found.Licenses[0]), inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        inputs = _inputs(news)
-        changed = [k for k in APPLICATION_FIELDS if _inputs(olds)[k] != inputs[k]]
+        inputs = INPUTS.values(news)
+        changed = [k for k in APPLICATION_FIELDS if INPUTS.values(olds)[k] != inputs[k]]
         if changed:
             say(
                 f"PluginLicense {id_}: {', '.join(changed)} changed. The submitted application is not amended by "
@@ -193,25 +257,9 @@ def _mismatches(inputs: Mapping[str, Any], info: PluginLicenseInfo) -> list[str]
     return out
 
 
+@INPUTS.document
 class PluginLicense(Resource, module="tclive", name="PluginLicense"):
     """The mini-program live plugin licence of one WeChat mini-program (R1–R4).
-
-    Args:
-        resource_name: The Pulumi resource name.
-        mini_program_app_id: The mini-program's AppID (``wx`` + 16 hex digits). Changing it means a new licence.
-        mini_program_name: The mini-program's name as shown in the WeChat admin.
-        subject_type: ``enterprise``, ``government``, ``media`` or ``other_org``; ``individual`` is refused (R1).
-        scene: ``ecommerce``, ``education`` or ``offline_event`` (R2).
-        service_categories: The mini-program's service categories; the scene needs its category (R2):
-            ``电商平台`` for e-commerce, one of the education categories for education.
-        plugin_version: The plugin version the mini-program uses, at least ``1.2.1`` (R3; default ``1.2.1``).
-        event_permit: offline_event only: reference to the public-security permit (公安机关/派出所安全许可).
-        venue_proof: offline_event only: reference to the venue-use proof (场地使用证明).
-        support_ticket: offline_event only: the Tencent support ticket that confirmed the event.
-        console_status: Real Tencent Cloud only: the status the console shows (``pending_review``,
-            ``pending_payment``, ``available``, ``rejected``, ``expired``); ignored by the emulator, whose
-            console is authoritative.
-        opts: Pulumi resource options.
 
     Outputs: ``status``, ``plugin_app_id`` (``wx95a7d2b78cf30f98``), ``plugin_name``, ``min_plugin_version``,
     ``expires_at``, ``submitted_at``, ``next_steps`` (the console steps still to do, in order), ``managed_by``.
@@ -250,26 +298,6 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the licence; see the class docstring for every argument."""
-        props: dict[str, Any] = {
-            "mini_program_app_id": mini_program_app_id,
-            "mini_program_name": mini_program_name,
-            "subject_type": subject_type,
-            "scene": scene,
-            "service_categories": service_categories,
-            "plugin_version": plugin_version,
-            "event_permit": event_permit,
-            "venue_proof": venue_proof,
-            "support_ticket": support_ticket,
-            "console_status": console_status,
-            "status": None,
-            "plugin_app_id": None,
-            "plugin_name": None,
-            "min_plugin_version": None,
-            "expires_at": None,
-            "submitted_at": None,
-            "next_steps": None,
-            "managed_by": None,
-        }
-        super().__init__(PluginLicenseProvider(), resource_name, props, opts)
+        super().__init__(PluginLicenseProvider(), resource_name, INPUTS.props(locals()), opts)
         # The plain input, so a LiveDomain can check R4 at preview on real Tencent Cloud (status is unknown then).
         self.console_status_input: pulumi.Input[str] | None = console_status
