@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 from pydantic import BaseModel
 
 from .. import rules
@@ -49,6 +49,7 @@ from ._provider import TcliveProvider, failures, is_unknown, say
 __all__ = [
     "RuleProvider",
     "RuleSpec",
+    "StreamRule",
     "TemplateProvider",
     "TemplateSpec",
     "describe_one",
@@ -479,6 +480,33 @@ class RuleProvider(TcliveProvider):
                 say(f"{self.spec.resource} {id_}: gone already.")
                 return
             raise
+
+
+class StreamRule(Resource):
+    """Base of the rules that bind a template to a push domain, app and stream (all but CallbackRule).
+
+    Each subclass names its provider (``provider_class``) and declaration (``declared``), which
+    documents the arguments below on the subclass.
+    """
+
+    provider_class: type[RuleProvider]
+    declared: Inputs
+    template_id: pulumi.Output[int]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: Any,
+        template_id: pulumi.Input[int],
+        app_name: pulumi.Input[str] = "",
+        stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        props, merged = rule_props(self.declared, domain_name, locals(), opts)
+        super().__init__(self.provider_class(), resource_name, props, merged)
 
 
 def rule_props(

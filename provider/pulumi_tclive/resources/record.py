@@ -36,13 +36,13 @@ from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
     listing,
     nested_inputs,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -152,26 +152,12 @@ class RecordRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class RecordRule(Resource, module="tclive", name="RecordRule"):
+class RecordRule(StreamRule, module="tclive", name="RecordRule"):
     """Binds a :class:`RecordTemplate` to a push domain, app and stream.
 
     Tencent keeps one recording rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        adopt_existing: bool = False,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(RecordRuleProvider(), resource_name, props, merged)
+    provider_class = RecordRuleProvider
+    declared = RULE_INPUTS

@@ -10,8 +10,6 @@ Positions and sizes are percentages of the video; ``template_id`` is Tencent's W
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 from pulumi.dynamic import Resource
 
@@ -30,12 +28,12 @@ from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
     listing,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -126,26 +124,12 @@ class WatermarkRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class WatermarkRule(Resource, module="tclive", name="WatermarkRule"):
+class WatermarkRule(StreamRule, module="tclive", name="WatermarkRule"):
     """Binds a :class:`Watermark` to a push domain, app and stream.
 
     Tencent keeps one watermark rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        adopt_existing: bool = False,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(WatermarkRuleProvider(), resource_name, props, merged)
+    provider_class = WatermarkRuleProvider
+    declared = RULE_INPUTS
