@@ -16,7 +16,16 @@ from collections.abc import Callable
 
 from ._common import progress
 
-BENCHMARKS = ("api_calls", "processing_calls", "footprint", "preview_cost", "emulator_throughput", "scale", "dns_bench")
+BENCHMARKS = (
+    "api_calls",
+    "processing_calls",
+    "footprint",
+    "preview_cost",
+    "emulator_throughput",
+    "scale",
+    "dns_bench",
+    "doctor_bench",
+)
 DNS_ROUNDS = {False: 50, True: 10}
 
 

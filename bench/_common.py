@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
+from pulumi_tclive.emulator.console_api import (
     DESCRIBE_REQUEST_LOG,
     UPDATE_SETTINGS,
     DescribeRequestLogRequest,
     UpdateSettingsRequest,
 )
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 
 __all__ = [
     "REPO_ROOT",

@@ -1,4 +1,4 @@
-"""Scale: ``up`` and ``refresh`` of N LiveDomains + N CnameRecords with the offline engine on the embedded emulator.
+"""Scale: ``up``, ``refresh`` and ``destroy`` of N LiveDomains + N CnameRecords with the offline engine on the embedded emulator.
 
 Run from the repository root: ``python -m bench.scale [--quick] [--parallel P]`` (N = 100 and
 1,000; ``--quick``: 100 and 300; ``--parallel``: the engine's ``--parallel``, default its own). Each operation runs ``python -m pulumi_tclive.testing`` as a child process, so the
@@ -7,7 +7,9 @@ sampled from ``/proc``; their CPU time (user + system, all three and the embedde
 what the engine's waited-for children add to ours, which a shared machine's load hardly changes.
 ``up`` includes its preview pass, as ``pulumi up`` does. The CNAMEs use
 ``verify="cloud"`` (one DescribeLiveDomain per record: the emulator's BCName follows DNSPod at once).
-Prints figures, asserts nothing.
+``--latency-ms L`` makes every Live and DNSPod call of ``refresh`` and ``destroy`` take L ms more
+(the emulator's ``DelayMs`` fault, outside its transaction), as a real cloud's round trips do,
+so their parallel reads and deletes show. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import SET_FAULTS, FaultRule, SetFaultsRequest
 
 from ._common import (
     REPO_ROOT,
@@ -43,6 +46,7 @@ FULL_SIZES = (100, 1000)
 QUICK_SIZES = (100, 300)
 VERIFY = "cloud"
 ROLES = ("engine", "program", "provider")
+OPERATIONS = ("up", "refresh", "destroy")
 
 
 @dataclass(frozen=True)
@@ -117,11 +121,12 @@ def _run(operation: str, project: Path, console: TencentCloudClient, domains: in
     return Measurement(operation, domains, seconds, cpu_seconds, memory, calls, process.returncode, summary)
 
 
-def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
-    """Generate a stack of ``domains`` LiveDomains + as many CnameRecords, then ``up`` and ``refresh`` it.
+def measure(domains: int, parallel: int | None = None, latency_ms: int = 0) -> list[Measurement]:
+    """Generate a stack of ``domains`` LiveDomains + as many CnameRecords, then ``up``, ``refresh`` and ``destroy`` it.
 
     :param domains: the number of LiveDomains (and of CnameRecords).
     :param parallel: the engine's ``--parallel`` (``None``: its default).
+    :param latency_ms: added to every API call after ``up`` (``refresh``, ``destroy``).
     """
     with tempfile.TemporaryDirectory(prefix="tclive-bench-scale-") as tmp:
         state = Path(tmp) / "emulator.sqlite3"
@@ -131,11 +136,13 @@ def measure(domains: int, parallel: int | None = None) -> list[Measurement]:
             project = Path(tmp) / "stack"
             write_stack(project, domains=domains, cnames=domains, emulator_state=state, verify=VERIFY)
             results = []
-            for operation in ("up", "refresh"):
+            for operation in OPERATIONS:
                 progress(f"scale: {operation} of {domains} domains + {domains} CNAMEs …")
                 result = _run(operation, project, console, domains, parallel)
                 progress(f"scale: {operation} took {result.seconds:.1f}s (exit {result.exit_code})")
                 results.append(result)
+                if operation == "up" and latency_ms:
+                    console.call(SET_FAULTS, SetFaultsRequest(Faults=[FaultRule(Action="*", DelayMs=latency_ms)]))
         emulator.close()
     return results
 
@@ -158,7 +165,7 @@ def _print(results: list[Measurement]) -> None:
 def _growth(results: list[Measurement], small: int, large: int) -> None:
     factor = large / small
     print(f"growth {small} → {large} domains (×{factor:g} resources; linear time = ×{factor:g}, flat memory = ×1):")
-    for operation in ("up", "refresh"):
+    for operation in OPERATIONS:
         a = next(r for r in results if r.operation == operation and r.domains == small)
         b = next(r for r in results if r.operation == operation and r.domains == large)
         time_growth = b.seconds / a.seconds
@@ -178,19 +185,20 @@ def _growth(results: list[Measurement], small: int, large: int) -> None:
         )
 
 
-def main(quick: bool = False, parallel: int | None = None) -> None:
+def main(quick: bool = False, parallel: int | None = None, latency_ms: int = 0) -> None:
     """Run the benchmark and print the figures.
 
     :param quick: measure 100 and 300 domains instead of 100 and 1,000.
     :param parallel: the engine's ``--parallel`` (``None``: its default, 4 × CPUs).
+    :param latency_ms: added to every API call of ``refresh`` and ``destroy``.
     """
     sizes = QUICK_SIZES if quick else FULL_SIZES
     steps = "default" if parallel is None else str(parallel)
     print(
-        f"== scale: up + refresh, offline engine (--parallel {steps}), embedded emulator, "
-        f"verify={VERIFY!r}, sizes {sizes}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs =="
+        f"== scale: up + refresh + destroy, offline engine (--parallel {steps}), embedded emulator, "
+        f"verify={VERIFY!r}, sizes {sizes}, +{latency_ms} ms per call after up, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs =="
     )
-    results = [m for size in sizes for m in measure(size, parallel)]
+    results = [m for size in sizes for m in measure(size, parallel, latency_ms)]
     _print(results)
     _growth(results, sizes[0], sizes[1])
 
@@ -199,5 +207,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 and 300 domains instead of 100 and 1,000")
     parser.add_argument("--parallel", type=int, default=None, help="the engine's --parallel (default: its own)")
+    parser.add_argument("--latency-ms", type=int, default=0, help="ms added to every API call after up")
     arguments = parser.parse_args()
-    main(arguments.quick, arguments.parallel)
+    main(arguments.quick, arguments.parallel, arguments.latency_ms)

@@ -41,7 +41,7 @@ def test_valid_keys_and_other_namespaces_pass() -> None:
     ("endpoint", "expected"),
     [
         ("emedded", "did you mean 'embedded'?"),
-        ("127.0.0.1:8080", "http://host:port"),
+        ("127.0.0.1:8080", "Tencent Cloud API 3.0 endpoint"),
         ("http://", "it has no host"),
         ("http://127.0.0.1:8080/api", "root path"),
     ],
@@ -96,8 +96,12 @@ def test_the_target_line_names_the_backend_and_where_it_is(tmp_path: Path) -> No
         f"tclive: target: the embedded emulator, state file {state} (tclive:emulatorState); "
         "DNSPod zones example.com (tclive:emulatorZones)"
     )
-    server = ProviderSettings.load({"tclive:endpoint": "http://127.0.0.1:8080"}, {})
-    assert server.describe_target() == "tclive: target: the emulator server at http://127.0.0.1:8080 (tclive:endpoint)"
+    # Any endpoint is a Tencent Cloud API endpoint, real or emulated: nothing says "emulator".
+    for url in ("http://127.0.0.1:8080", "https://live.internal.tencentcloudapi.com"):
+        server = ProviderSettings.load({"tclive:endpoint": url}, {})
+        assert server.describe_target() == (
+            f"tclive: target: the Tencent Cloud API at {url}, region ap-guangzhou (tclive:endpoint)"
+        )
     cloud = ProviderSettings.load({"tclive:region": "ap-shanghai"}, {})
     assert cloud.describe_target().startswith("tclive: target: real Tencent Cloud, region ap-shanghai")
 

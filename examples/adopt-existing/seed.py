@@ -21,16 +21,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pulumi_tclive.cloud.console import (
-    APPROVE_PLUGIN_LICENSE,
-    PAY_PLUGIN_LICENSE,
-    RECORD_TRAFFIC,
-    SUBMIT_PLUGIN_LICENSE,
-    ApprovePluginLicenseRequest,
-    PayPluginLicenseRequest,
-    RecordTrafficRequest,
-    SubmitPluginLicenseRequest,
-)
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, CreateDomainRequest, CreateRecordRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
@@ -47,6 +37,16 @@ from pulumi_tclive.cloud.streaming import (
     ModifyLivePlayAuthKeyRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import (
+    APPROVE_PLUGIN_LICENSE,
+    PAY_PLUGIN_LICENSE,
+    RECORD_TRAFFIC,
+    SUBMIT_PLUGIN_LICENSE,
+    ApprovePluginLicenseRequest,
+    PayPluginLicenseRequest,
+    RecordTrafficRequest,
+    SubmitPluginLicenseRequest,
+)
 
 HERE = Path(__file__).resolve().parent
 STATE = HERE / ".tclive" / "emulator.sqlite3"

@@ -20,6 +20,7 @@ licence = tclive.PluginLicense(
     subject_type="enterprise",
     scene="education",
     service_categories=["在线教育", "在线视频课程"],
+    console_status="available",  # as the console shows it (no API exists); the emulator's account holds it
 )
 
 domains = {

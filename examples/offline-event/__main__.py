@@ -25,6 +25,7 @@ site = tclive.MiniProgramLive(
     event_permit=config.get("eventPermit"),
     venue_proof=config.get("venueProof"),
     support_ticket=config.get("supportTicket"),
+    console_status="available",  # as the console shows it (no API exists); the emulator's account holds it
     play_domain="mp.expo.example.com",
     dns="dnspod",
 )

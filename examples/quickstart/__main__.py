@@ -36,6 +36,7 @@ site = tclive.MiniProgramLive(
     subject_type="enterprise",
     scene="ecommerce",
     service_categories=["电商平台"],
+    console_status="available",  # as the console shows it (no API exists); the emulator's account holds it
     play_domain="mp-play.example.com",
     push_domain="push.example.com",
     app_play_domain="play.example.com",

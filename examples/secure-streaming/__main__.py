@@ -62,6 +62,7 @@ site = tclive.MiniProgramLive(
     app_id="wx0123456789abcdef",
     mini_program_name="Acme Shop",
     service_categories=["电商平台"],
+    console_status="available",  # as the console shows it (no API exists); the emulator's account holds it
     play_domain=PLAY_DOMAINS[0],
     push_domain="push.example.com",
     app_play_domain=PLAY_DOMAINS[1],

@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from .cloud.api import Action
-from .cloud.console import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from .cloud.dnspod import (
     DESCRIBE_DOMAIN_LIST,
     DESCRIBE_RECORD_LIST,
@@ -27,11 +26,14 @@ from .cloud.dnspod import (
     DescribeDomainListRequest,
     DescribeRecordListRequest,
 )
-from .cloud.live import LIVE_ACTIONS
-from .emulator import DEFAULT_STATE_PATH, Emulator, EmulatorServer, ensure_zone, serve
+from .cloud.live import LIVE_ACTIONS, list_live_domains
+from .doctor import add_doctor_command
+from .emulator import Emulator, EmulatorServer, ensure_zone, serve
+from .emulator.console_api import CONSOLE_ACTIONS, DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
+from .emulator.nameserver import EmulatorNameserver
 from .errors import TcliveError
 from .importer import add_import_command
-from .resources.domain import list_live_domains
+from .settings import DEFAULT_EMULATOR_STATE
 from .url_command import add_url_commands
 
 __all__ = ["build_parser", "main"]
@@ -46,11 +48,22 @@ def _emulator_serve(args: argparse.Namespace) -> int:
     except TcliveError as exc:
         print(f"tclive emulator serve: {exc} Pass another file with --state.", file=sys.stderr)
         return 1
+    try:
+        nameserver = EmulatorNameserver(emulator.answer_dns, host=args.host, port=args.dns_port).start()
+    except OSError as exc:
+        emulator.close()
+        print(
+            f"tclive emulator serve: cannot answer DNS on {args.host}:{args.dns_port}: {exc}. "
+            "Choose another --dns-port (0 picks a free one) or --host.",
+            file=sys.stderr,
+        )
+        return 1
 
     def announce(server: EmulatorServer) -> None:
         print(f"TCLIVE_ENDPOINT={server.endpoint}")
         print(f"TENCENTCLOUD_SECRET_ID={emulator.credentials.secret_id}")
         print(f"TENCENTCLOUD_SECRET_KEY={emulator.credentials.secret_key}")
+        print(f"TCLIVE_NAMESERVERS={nameserver}")
         sys.stdout.flush()
 
     try:
@@ -63,6 +76,7 @@ def _emulator_serve(args: argparse.Namespace) -> int:
         )
         return 1
     finally:
+        nameserver.close()
         emulator.close()
     return 0
 
@@ -186,16 +200,20 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     emulator_commands = emulator.add_subparsers(dest="emulator_command", metavar="COMMAND", required=True)
     serve_parser = emulator_commands.add_parser(
         "serve",
-        help="serve the emulator over HTTP",
+        help="serve the emulator over HTTP, and its DNSPod zones over DNS",
         description=(
-            "Serve the emulator over HTTP. Prints TCLIVE_ENDPOINT, TENCENTCLOUD_SECRET_ID and "
-            "TENCENTCLOUD_SECRET_KEY on stdout (one per line), logs to stderr, stops on SIGINT/SIGTERM."
+            "Serve the emulator's Tencent Cloud API 3.0 over HTTP and its DNSPod nameservers over DNS (UDP and TCP, "
+            "one port). Prints TCLIVE_ENDPOINT, TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and "
+            "TCLIVE_NAMESERVERS on stdout (one per line), logs to stderr, stops on SIGINT/SIGTERM."
         ),
     )
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_parser.add_argument("--port", type=int, default=0, help="TCP port; 0 picks a free one (default: 0)")
     serve_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--dns-port", type=int, default=0, help="UDP and TCP port of the DNS answers; 0 picks a free one (default: 0)"
+    )
+    serve_parser.add_argument(
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     serve_parser.add_argument(
         "--auto-approve",
@@ -211,7 +229,7 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     call_parser.add_argument("action", help="the action, e.g. AddLiveDomain or ApprovePluginLicense")
     call_parser.add_argument("body", nargs="?", default="{}", help="the JSON body (default: {})")
     call_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     call_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     call_parser.set_defaults(handler=_emulator_call)
@@ -221,13 +239,13 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     )
     zone_parser.add_argument("zone", help="the zone, e.g. example.com")
     zone_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     zone_parser.set_defaults(handler=_emulator_zone)
 
     show_parser = emulator_commands.add_parser("show", help="print the licences, live domains and DNS records")
     show_parser.add_argument(
-        "--state", default=DEFAULT_STATE_PATH, help=f"SQLite state file (default: {DEFAULT_STATE_PATH})"
+        "--state", default=DEFAULT_EMULATOR_STATE, help=f"SQLite state file (default: {DEFAULT_EMULATOR_STATE})"
     )
     show_parser.add_argument(_CREATE, action="store_true", help=_CREATE_HELP)
     show_parser.set_defaults(handler=_emulator_show)
@@ -258,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_emulator_commands(commands)
     add_import_command(commands)
     add_url_commands(commands)  # tclive url sign (url_command.py)
+    add_doctor_command(commands)  # tclive doctor (doctor/)
     return parser
 
 

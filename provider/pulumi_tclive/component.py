@@ -14,6 +14,7 @@ R7 usage and that its CNAME can be written before calling AddLiveDomain.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -62,6 +63,45 @@ def plugin_block(alias: str, version: str | None) -> dict[str, Any]:
     return {"plugins": {alias: {"version": version or rules.MIN_PLUGIN_VERSION, "provider": rules.PLUGIN_APP_ID}}}
 
 
+@dataclass(frozen=True)
+class _Domains:
+    """The component's domain arguments."""
+
+    play: str
+    push: str | None
+    push_scene: str
+    app_play: str | None
+    play_region: str
+
+
+@dataclass(frozen=True)
+class _Dns:
+    """How every CNAME is written and verified."""
+
+    backend: str
+    zone: str | None
+    ttl: int
+    verify: str | None
+    verify_timeout: int
+    overwrite: bool
+
+
+@dataclass(frozen=True)
+class _Security:
+    """The streaming security arguments: authentication, certificate, referer rules."""
+
+    push_auth: bool
+    push_auth_key: pulumi.Input[str] | None = field(repr=False)  # secrets: never in a repr
+    play_auth: bool
+    play_auth_key: pulumi.Input[str] | None = field(repr=False)
+    play_certificate: str | None
+    play_private_key: pulumi.Input[str] | None = field(repr=False)
+    play_cloud_cert_id: str | None
+    referer_rules: Sequence[str] | None
+    referer_mode: str
+    referer_allow_empty: bool
+
+
 class MiniProgramLive(pulumi.ComponentResource):
     """A WeChat mini-program live setup: licence, domains and their CNAME records.
 
@@ -88,7 +128,7 @@ class MiniProgramLive(pulumi.ComponentResource):
         event_permit: offline_event only: the public-security permit reference.
         venue_proof: offline_event only: the venue-use proof reference.
         support_ticket: offline_event only: the support ticket that confirmed the event.
-        console_status: Real Tencent Cloud only: the licence status the console shows.
+        console_status: The licence status the console shows, on every backend (the licence's one source).
         allow_used_domain: Accept a play domain with usage this month (R7 billing).
         protect_play_domain: ``True`` (default) protects the mini-program play domain and its CNAME record.
             ``False`` releases both on purpose: run ``pulumi up``, then remove the component from the program,
@@ -176,7 +216,7 @@ class MiniProgramLive(pulumi.ComponentResource):
     ) -> None:
         """Declare the setup; see the class docstring for every argument and output."""
         super().__init__("tclive:index:MiniProgramLive", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
+        self._child = pulumi.ResourceOptions(parent=self)
         self.license = PluginLicense(
             f"{name}-licence",
             mini_program_app_id=app_id,
@@ -189,11 +229,39 @@ class MiniProgramLive(pulumi.ComponentResource):
             venue_proof=venue_proof,
             support_ticket=support_ticket,
             console_status=console_status,
-            opts=child,
+            opts=self._child,
         )
+        dns_settings = _Dns(dns, zone, ttl, verify, verify_timeout, overwrite_dns)
+        domains = _Domains(play_domain, push_domain, push_scene, app_play_domain, play_region)
+        self._declare_domains(name, domains, dns_settings, allow_used_domain, protect_play_domain, adopt_existing)
+        security = _Security(
+            push_auth,
+            push_auth_key,
+            play_auth,
+            play_auth_key,
+            play_certificate,
+            play_private_key,
+            play_cloud_cert_id,
+            referer_rules,
+            referer_mode,
+            referer_allow_empty,
+        )
+        self._declare_security(name, domains, security, adopt_existing)
+        self._declare_processing(name, push_templates)
+        self._declare_outputs(domains, plugin_version, plugin_alias, signed_push_streams, signed_urls_expire_at)
+
+    def _declare_domains(
+        self,
+        name: str,
+        domains: _Domains,
+        dns: _Dns,
+        allow_used_domain: bool,
+        protect_play_domain: bool,
+        adopt_existing: bool,
+    ) -> None:
+        """The domains and their CNAMEs; the mini-program play domain last, after everything reversible (R8)."""
         self.domains: dict[str, LiveDomain] = {}
         self.cnames: dict[str, CnameRecord] = {}
-
         reversible: list[pulumi.Resource] = []
 
         def add(key: str, domain: str, domain_type: str, domain_scene: str) -> LiveDomain:
@@ -205,141 +273,163 @@ class MiniProgramLive(pulumi.ComponentResource):
                 domain_name=domain,
                 domain_type=domain_type,
                 scene=domain_scene,
-                play_region=play_region if domain_type == "play" else None,
+                play_region=domains.play_region if domain_type == "play" else None,
                 plugin_license=self.license if domain_scene == "mini_program" else None,
                 allow_used_domain=allow_used_domain and mini_program_play,
                 adopt_existing=adopt_existing,
-                cname_dns=dns if mini_program_play else None,
-                cname_zone=zone if mini_program_play else None,
-                cname_overwrite=overwrite_dns and mini_program_play,
+                cname_dns=dns.backend if mini_program_play else None,
+                cname_zone=dns.zone if mini_program_play else None,
+                cname_overwrite=dns.overwrite and mini_program_play,
                 allow_replace=mini_program_play and not protect_play_domain,
                 opts=pulumi.ResourceOptions.merge(
-                    child,
+                    self._child,
                     pulumi.ResourceOptions.merge(guard, pulumi.ResourceOptions(depends_on=list(reversible)))
                     if mini_program_play
                     else None,
                 ),
             )
             self.domains[key] = live
-            cname_opts = pulumi.ResourceOptions(parent=self, depends_on=[live])
-            self.cnames[key] = CnameRecord(
-                f"{name}-{key}-cname",
-                name=live.domain_name,
-                target=live.cname_target,
-                dns=dns,
-                zone=zone,
-                ttl=ttl,
-                verify=verify,
-                verify_timeout=verify_timeout,
-                overwrite=overwrite_dns,
-                opts=pulumi.ResourceOptions.merge(cname_opts, guard) if mini_program_play else cname_opts,
-            )
+            self.cnames[key] = self._cname(f"{name}-{key}-cname", live, dns, guard if mini_program_play else None)
             if not mini_program_play:
                 reversible.extend((live, self.cnames[key]))
             return live
 
-        self.push = add("push", push_domain, "push", push_scene) if push_domain else None
-        self.app_play = add("app-play", app_play_domain, "play", "standard") if app_play_domain else None
-        self.play = add("mp-play", play_domain, "play", "mini_program")
+        self.push = add("push", domains.push, "push", domains.push_scene) if domains.push else None
+        self.app_play = add("app-play", domains.app_play, "play", "standard") if domains.app_play else None
+        self.play = add("mp-play", domains.play, "play", "mini_program")
+
+    def _cname(
+        self, resource_name: str, live: LiveDomain, dns: _Dns, guard: pulumi.ResourceOptions | None
+    ) -> CnameRecord:
+        """The CNAME of one domain (R9), guarded like its domain when that is the mini-program play domain."""
+        cname_opts = pulumi.ResourceOptions(parent=self, depends_on=[live])
+        return CnameRecord(
+            resource_name,
+            name=live.domain_name,
+            target=live.cname_target,
+            dns=dns.backend,
+            zone=dns.zone,
+            ttl=dns.ttl,
+            verify=dns.verify,
+            verify_timeout=dns.verify_timeout,
+            overwrite=dns.overwrite,
+            opts=pulumi.ResourceOptions.merge(cname_opts, guard) if guard is not None else cname_opts,
+        )
+
+    def _declare_security(self, name: str, domains: _Domains, security: _Security, adopt_existing: bool) -> None:
+        """Push and play authentication, certificates and referer rules (issue 13)."""
+        child = self._child
+        self.push_auth_key: PushAuthKey | None = None
+        self.play_auth_keys: dict[str, PlayAuthKey] = {}
+        self.certificates: dict[str, PlayDomainCertificate] = {}
+        self.referers: dict[str, PlayReferer] = {}
+        plays = {"mp-play": (domains.play, self.play)}
+        if domains.app_play and self.app_play:
+            plays["app-play"] = (domains.app_play, self.app_play)
+        if self.push and security.push_auth:
+            self.push_auth_key = PushAuthKey(
+                f"{name}-push-auth",
+                domain_name=self.push,
+                master_key=security.push_auth_key,
+                adopt_existing=adopt_existing,
+                opts=child,
+            )
+        covered = set(plays)
+        if security.play_certificate is not None:
+            try:
+                names = tls.summarize(tls.load_chain(security.play_certificate)[0]).dns_names
+            except ValueError:
+                names = ()  # the certificate's own check reports it at preview
+            covered = {"mp-play"} | {key for key, (domain, _) in plays.items() if tls.covers(names, domain)}
+        for key, (_, live) in plays.items():
+            if security.play_auth:
+                self.play_auth_keys[key] = PlayAuthKey(
+                    f"{name}-{key}-auth",
+                    domain_name=live,
+                    master_key=security.play_auth_key,
+                    adopt_existing=adopt_existing,
+                    opts=child,
+                )
+            has_certificate = security.play_certificate is not None or security.play_cloud_cert_id is not None
+            if has_certificate and key in covered:
+                self.certificates[key] = PlayDomainCertificate(
+                    f"{name}-{key}-cert",
+                    domain_name=live,
+                    certificate=security.play_certificate,
+                    private_key=security.play_private_key,
+                    cloud_cert_id=security.play_cloud_cert_id,
+                    opts=child,
+                )
+            if security.referer_rules is not None:
+                self.referers[key] = PlayReferer(
+                    f"{name}-{key}-referer",
+                    domain_name=live,
+                    mode=security.referer_mode,
+                    rules=list(security.referer_rules),
+                    allow_empty=security.referer_allow_empty,
+                    opts=child,
+                )
+
+    def _declare_processing(self, name: str, push_templates: Sequence[pulumi.Resource] | None) -> None:
+        """The rules binding the processing templates to the push domain."""
+        self.push_rules: list[pulumi.Resource] = []
+        if push_templates:
+            if self.push is None:
+                raise ConfigurationError("push_templates apply to the push domain: give push_domain as well.")
+            self.push_rules = bind_to_push_domain(name, self.push, push_templates, self._child)
+
+    def _declare_outputs(
+        self,
+        domains: _Domains,
+        plugin_version: pulumi.Input[str] | None,
+        plugin_alias: str,
+        signed_push_streams: Sequence[str] | None,
+        signed_urls_expire_at: datetime | int | None,
+    ) -> None:
+        """The component's outputs: licence status and steps, CNAME targets, URL templates, app.json, signed URLs."""
         declared = {
             d: live
-            for d, live in ((play_domain, self.play), (push_domain, self.push), (app_play_domain, self.app_play))
+            for d, live in ((domains.play, self.play), (domains.push, self.push), (domains.app_play, self.app_play))
             if d and live
         }
-
         self.license_status: pulumi.Output[str] = self.license.status
         self.next_steps: pulumi.Output[list[str]] = pulumi.Output.all(self.license.next_steps, self.play.id).apply(
             lambda values: _steps_left(values[0], play_domain_exists=bool(values[1]))
         )
         self.play_cname_target: pulumi.Output[str] = self.play.cname_target
-        self.play_url_templates: dict[str, str] = _play_urls(play_domain)
         self.cname_targets: pulumi.Output[dict[str, str]] = pulumi.Output.all(
             **{domain: live.cname_target for domain, live in declared.items()}
         )
-        self.push_url_template: str | None = f"rtmp://{push_domain}/live/{STREAM}" if push_domain else None
-        self.app_play_url_templates: dict[str, str] | None = _play_urls(app_play_domain) if app_play_domain else None
-
-        # ---- streaming security (issue 13): auth keys, certificates, referer rules, app.json ----
-        self.push_auth_key: PushAuthKey | None = None
-        self.play_auth_keys: dict[str, PlayAuthKey] = {}
-        self.certificates: dict[str, PlayDomainCertificate] = {}
-        self.referers: dict[str, PlayReferer] = {}
-        plays = {"mp-play": (play_domain, self.play)}
-        if app_play_domain and self.app_play:
-            plays["app-play"] = (app_play_domain, self.app_play)
-        if self.push and push_auth:
-            self.push_auth_key = PushAuthKey(
-                f"{name}-push-auth",
-                domain_name=self.push,
-                master_key=push_auth_key,
-                adopt_existing=adopt_existing,
-                opts=child,
-            )
-            self.push_url_template = f"rtmp://{push_domain}/live/{STREAM}{SIGNED}"
-        covered = set(plays)
-        if play_certificate is not None:
-            try:
-                names = tls.summarize(tls.load_chain(play_certificate)[0]).dns_names
-            except ValueError:
-                names = ()  # the certificate's own check reports it at preview
-            covered = {"mp-play"} | {key for key, (domain, _) in plays.items() if tls.covers(names, domain)}
-        for key, (_, live) in plays.items():
-            if play_auth:
-                self.play_auth_keys[key] = PlayAuthKey(
-                    f"{name}-{key}-auth",
-                    domain_name=live,
-                    master_key=play_auth_key,
-                    adopt_existing=adopt_existing,
-                    opts=child,
-                )
-            if (play_certificate is not None or play_cloud_cert_id is not None) and key in covered:
-                self.certificates[key] = PlayDomainCertificate(
-                    f"{name}-{key}-cert",
-                    domain_name=live,
-                    certificate=play_certificate,
-                    private_key=play_private_key,
-                    cloud_cert_id=play_cloud_cert_id,
-                    opts=child,
-                )
-            if referer_rules is not None:
-                self.referers[key] = PlayReferer(
-                    f"{name}-{key}-referer",
-                    domain_name=live,
-                    mode=referer_mode,
-                    rules=list(referer_rules),
-                    allow_empty=referer_allow_empty,
-                    opts=child,
-                )
-        self.play_url_templates = _play_urls(
-            play_domain, https="mp-play" in self.certificates, signed="mp-play" in self.play_auth_keys
+        self.push_url_template: str | None = None
+        if domains.push:
+            signed = SIGNED if self.push_auth_key is not None else ""
+            self.push_url_template = f"rtmp://{domains.push}/live/{STREAM}{signed}"
+        self.play_url_templates: dict[str, str] = _play_urls(
+            domains.play, https="mp-play" in self.certificates, signed="mp-play" in self.play_auth_keys
         )
-        if app_play_domain:
+        self.app_play_url_templates: dict[str, str] | None = None
+        if domains.app_play:
             self.app_play_url_templates = _play_urls(
-                app_play_domain, https="app-play" in self.certificates, signed="app-play" in self.play_auth_keys
+                domains.app_play, https="app-play" in self.certificates, signed="app-play" in self.play_auth_keys
             )
         self.app_json: pulumi.Output[dict[str, Any]] = pulumi.Output.from_input(plugin_version).apply(
             lambda version: plugin_block(plugin_alias, version)
         )
         self.signed_push_urls: pulumi.Output[dict[str, str]] | None = None
         if signed_push_streams:
-            if self.push_auth_key is None or push_domain is None:
+            if self.push_auth_key is None or domains.push is None:
                 raise UrlSigningError("signed_push_streams needs a push_domain with push_auth=True.")
             if signed_urls_expire_at is None:
                 raise UrlSigningError(
                     "signed_push_streams needs signed_urls_expire_at (a fixed time): a URL that expired and changed "
                     "on every `up` would show as drift."
                 )
-            streams, expires, push = list(signed_push_streams), signed_urls_expire_at, push_domain
+            streams, expires, push = list(signed_push_streams), signed_urls_expire_at, domains.push
             self.signed_push_urls = pulumi.Output.secret(
                 self.push_auth_key.master_key.apply(
                     lambda key: {s: signed_url(f"rtmp://{push}/live/{s}", key, expires) for s in streams}
                 )
             )
-        self.push_rules: list[pulumi.Resource] = []
-        if push_templates:
-            if self.push is None:
-                raise ConfigurationError("push_templates apply to the push domain: give push_domain as well.")
-            self.push_rules = bind_to_push_domain(name, self.push, push_templates, child)
         outputs = {
             key: value
             for key, value in {

@@ -161,9 +161,10 @@ def unknown_config_keys(config: Mapping[str, object]) -> list[str]:
 class ProviderSettings:
     """Everything the providers need from stack config and environment.
 
-    ``endpoint`` is ``None`` for real Tencent Cloud, ``"embedded"`` for the in-process emulator, or
-    the base URL of an emulator server. Secrets (``secret_key``, ``security_token``,
-    ``rfc2136_tsig_secret``) never appear in ``repr``.
+    ``endpoint`` is ``None`` for Tencent Cloud's public endpoints, ``"embedded"`` for the in-process
+    emulator, or the base URL of a Tencent Cloud API 3.0 endpoint, real or emulated: the providers
+    cannot tell which, and only ``"embedded"`` changes how requests travel (in-process, no socket).
+    Secrets (``secret_key``, ``security_token``, ``rfc2136_tsig_secret``) never appear in ``repr``.
     """
 
     secret_id: str | None = None
@@ -212,8 +213,9 @@ class ProviderSettings:
                 raise ConfigurationError(
                     f"{_describe_source('endpoint')} is {endpoint!r}; "
                     + ("did you mean 'embedded'? " if typo else "")
-                    + "Use 'embedded' for the in-process emulator, http://host:port for an emulator server, "
-                    "or leave it unset for Tencent Cloud."
+                    + "Use 'embedded' for the in-process emulator, the http(s):// URL of a Tencent Cloud API 3.0 "
+                    "endpoint (an emulator server's, e.g. http://127.0.0.1:8080, or a private one), "
+                    "or leave it unset for Tencent Cloud's public endpoints."
                 )
             endpoint = normalise_endpoint(endpoint)
         zones = get("emulator_zones")
@@ -248,15 +250,23 @@ class ProviderSettings:
         )
 
     @property
+    def embedded(self) -> bool:
+        """True for the in-process emulator: the one setting that changes the transport (resources/_provider.py)."""
+        return self.endpoint == EMBEDDED
+
+    @property
     def backend(self) -> Backend:
-        """``cloud`` (real Tencent Cloud), ``embedded`` (in-process emulator) or ``emulator`` (emulator server)."""
+        """``cloud`` (no endpoint), ``embedded`` or ``emulator`` (an endpoint URL): for ``tclive import`` only.
+
+        The resource providers never read it (docs/design.md#one-path).
+        """
         if self.endpoint is None:
             return "cloud"
         return "embedded" if self.endpoint == EMBEDDED else "emulator"
 
     def describe_target(self) -> str:
-        """Where operations go, for the first line of provider output: which backend, and its file or region."""
-        if self.backend == "embedded":
+        """Where operations go, for the first line of provider output: the endpoint, and its file or region."""
+        if self.embedded:
             zones = (
                 f"; DNSPod zones {', '.join(self.emulator_zones)} (tclive:emulatorZones)" if self.emulator_zones else ""
             )
@@ -265,8 +275,8 @@ class ProviderSettings:
                 f"(tclive:emulatorState){zones}"
             )
         ignored = "; tclive:emulatorZones is ignored (embedded emulator only)" if self.emulator_zones else ""
-        if self.backend == "emulator":
-            return f"tclive: target: the emulator server at {self.endpoint} (tclive:endpoint){ignored}"
+        if self.endpoint is not None:
+            return f"tclive: target: the Tencent Cloud API at {self.endpoint}, region {self.region} (tclive:endpoint){ignored}"
         return (
             f"tclive: target: real Tencent Cloud, region {self.region} (tclive:endpoint is unset; "
             f"set it to 'embedded' for the built-in emulator){ignored}"

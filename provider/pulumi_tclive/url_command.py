@@ -56,10 +56,9 @@ def parse_expiry(text: str, now: datetime) -> datetime:
 
 
 def _key_from_stack(url: str, cwd: str, stack: str, backup: bool) -> str:
-    from .cloud.live import DOMAIN_TYPE_PUSH
+    from .cloud.live import DOMAIN_TYPE_PUSH, describe_live_domain
     from .resources._provider import Runtime
     from .resources.auth_keys import PLAY, PUSH
-    from .resources.domain import describe_live_domain
     from .settings import ProviderSettings
     from .testing._project import load_project, load_stack_config
 

@@ -13,14 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
-    RECORD_TRAFFIC,
-    SUBMIT_PLUGIN_LICENSE,
-    UPDATE_SETTINGS,
-    RecordTrafficRequest,
-    SubmitPluginLicenseRequest,
-    UpdateSettingsRequest,
-)
 from pulumi_tclive.cloud.dnspod import (
     CREATE_DOMAIN,
     CREATE_RECORD,
@@ -65,6 +57,14 @@ from pulumi_tclive.cloud.streaming import (
     ModifyLiveDomainCertBindingsRequest,
     ModifyLiveDomainRefererRequest,
     ModifyLivePlayAuthKeyRequest,
+)
+from pulumi_tclive.emulator.console_api import (
+    RECORD_TRAFFIC,
+    SUBMIT_PLUGIN_LICENSE,
+    UPDATE_SETTINGS,
+    RecordTrafficRequest,
+    SubmitPluginLicenseRequest,
+    UpdateSettingsRequest,
 )
 from tests.fixtures.certs import issue, other_key
 

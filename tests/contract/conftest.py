@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from pulumi_tclive.cloud.console import RESET, ResetRequest
 from pulumi_tclive.emulator import Emulator, EmulatorServer
+from pulumi_tclive.emulator.console_api import RESET, ResetRequest
 from tests.contract.sdk_env import SdkEnv
 
 

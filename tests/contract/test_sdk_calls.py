@@ -18,8 +18,8 @@ from tencentcloud.common.common_client import CommonClient
 from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
 from pulumi_tclive.cloud.client import Credentials
-from pulumi_tclive.cloud.console import SET_FAULTS, FaultRule, SetFaultsRequest
 from pulumi_tclive.emulator import app
+from pulumi_tclive.emulator.console_api import SET_FAULTS, FaultRule, SetFaultsRequest
 from tests.contract.cases import PLAY, SDK_CALLS, SdkCall, play, resolve
 from tests.contract.omissions import ERRORS_NOT_THROUGH_SDK
 from tests.contract.oracle import COMMON_ERROR_CODES, SDK, sdk_fields

@@ -13,8 +13,8 @@ import pytest
 from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
 from pulumi_tclive.cloud.client import Credentials
-from pulumi_tclive.cloud.console import RECORD_TRAFFIC, RecordTrafficRequest
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
+from pulumi_tclive.emulator.console_api import RECORD_TRAFFIC, RecordTrafficRequest
 from tests.contract.cases import PLAY, ZONE, cname, play, zone
 from tests.contract.sdk_env import SdkEnv, call_sdk
 

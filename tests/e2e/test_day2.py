@@ -14,14 +14,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
-    APPROVE_PLUGIN_LICENSE,
-    DESCRIBE_PLUGIN_LICENSES,
-    PAY_PLUGIN_LICENSE,
-    ApprovePluginLicenseRequest,
-    DescribePluginLicensesRequest,
-    PayPluginLicenseRequest,
-)
 from pulumi_tclive.cloud.dnspod import (
     CREATE_DOMAIN,
     CREATE_RECORD,
@@ -37,6 +29,14 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainsRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import (
+    APPROVE_PLUGIN_LICENSE,
+    DESCRIBE_PLUGIN_LICENSES,
+    PAY_PLUGIN_LICENSE,
+    ApprovePluginLicenseRequest,
+    DescribePluginLicensesRequest,
+    PayPluginLicenseRequest,
+)
 from pulumi_tclive.testing import Engine, RunResult
 
 REPO = Path(__file__).resolve().parents[2]

@@ -39,6 +39,7 @@ from pulumi_tclive.cloud.processing import (
 from pulumi_tclive.emulator import Emulator, EmulatorServer
 from pulumi_tclive.testing import Engine
 from tests.fixtures.certs import issue
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 PROCESSING_LISTS: dict[str, tuple[Action[Any, Any], str, str]] = {
@@ -115,11 +116,12 @@ def committed_copy(name: str, destination: Path) -> Path:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--", f"examples/{name}"], cwd=REPO, capture_output=True, check=True
     ).stdout.decode()
-    directory = destination / name
+    directory = destination / "examples" / name  # where `virtualenv: ../../.venv` is right, as in the repository
     for relative in filter(None, listed.split("\0")):
         target = directory / Path(relative).relative_to(f"examples/{name}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / relative, target)
+    link_virtualenv(directory, destination)
     return directory
 
 

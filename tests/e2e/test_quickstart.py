@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import (
     DESCRIBE_LIVE_DOMAINS,
@@ -26,7 +25,9 @@ from pulumi_tclive.cloud.live import (
     ForbidLiveDomainRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -61,9 +62,10 @@ class Project:
 
 
 def project(tmp: Path, example: str) -> Iterator[Project]:
-    directory = tmp / example
+    directory = tmp / "examples" / example
     # Local state of earlier runs stays behind; the zone comes from tclive:emulatorZones in the stack file.
     shutil.copytree(EXAMPLES / example, directory, ignore=shutil.ignore_patterns(".tclive", ".tclive-state"))
+    link_virtualenv(directory, tmp)
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
     engine = Engine(directory, stack="dev", env={"PYTHONPATH": str(REPO)})

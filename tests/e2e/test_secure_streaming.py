@@ -25,6 +25,7 @@ from pulumi_tclive.cloud.streaming import (
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.errors import TencentCloudApiError
 from pulumi_tclive.testing import Engine
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,10 +46,12 @@ class Example:
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Example]:
-    directory = tmp_path_factory.mktemp("e2e") / "secure-streaming"
+    base = tmp_path_factory.mktemp("e2e")
+    directory = base / "examples" / "secure-streaming"
     # Without the local state of earlier runs (`make examples` applies it in place).
     ignored = shutil.ignore_patterns(".tclive", ".tclive-state")
     shutil.copytree(REPO / "examples" / "secure-streaming", directory, ignore=ignored)
+    link_virtualenv(directory, base)
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
     # tclive:emulatorZones creates it where supported; a DNSPod account would already hold it.

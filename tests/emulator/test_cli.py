@@ -1,4 +1,4 @@
-"""``tclive emulator serve`` as a real process: its three stdout lines, a signed call, a clean stop."""
+"""``tclive emulator serve`` as a real process: its four stdout lines, a signed call, DNS over UDP and TCP, a clean stop."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dns.flags
+import dns.message
+import dns.query
 import pytest
 
 from pulumi_tclive.cli import main
 from pulumi_tclive.cloud.client import Credentials, TencentCloudClient
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN
-from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.dns import DnspodBackend
+from pulumi_tclive.dns.base import Nameserver
+from pulumi_tclive.dns.propagation import query_cname
+from pulumi_tclive.emulator import Emulator, ensure_zone
 
 
 def test_serve_prints_endpoint_and_credentials_and_shares_the_state_file(emulator: Emulator) -> None:
@@ -34,9 +40,14 @@ def test_serve_prints_endpoint_and_credentials_and_shares_the_state_file(emulato
     )
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline().rstrip("\n") for _ in range(3)]
+        lines = [process.stdout.readline().rstrip("\n") for _ in range(4)]
         values = dict(line.split("=", 1) for line in lines)
-        assert list(values) == ["TCLIVE_ENDPOINT", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"]
+        assert list(values) == [
+            "TCLIVE_ENDPOINT",
+            "TENCENTCLOUD_SECRET_ID",
+            "TENCENTCLOUD_SECRET_KEY",
+            "TCLIVE_NAMESERVERS",
+        ]
         assert values["TCLIVE_ENDPOINT"].startswith("http://127.0.0.1:")
         credentials = Credentials(values["TENCENTCLOUD_SECRET_ID"], values["TENCENTCLOUD_SECRET_KEY"])
         assert credentials == emulator.credentials
@@ -45,6 +56,20 @@ def test_serve_prints_endpoint_and_credentials_and_shares_the_state_file(emulato
         with emulator.client() as local:  # another process wrote it into the same file
             info = local.call(DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN.request(DomainName="play.example.com"))
         assert info.DomainInfo is not None and info.DomainInfo.Name == "play.example.com"
+        # The DNS side: the zone's CNAME, written through DNSPod's API, answered on the printed port.
+        with emulator.client() as local:
+            ensure_zone(local, "example.com")
+            DnspodBackend(local).ensure(
+                "play.example.com", "example.com", info.DomainInfo.TargetDomain, 600, overwrite=False
+            )
+        server = Nameserver.parse(values["TCLIVE_NAMESERVERS"])
+        assert server.host == "127.0.0.1"
+        assert query_cname("play.example.com", server) == info.DomainInfo.TargetDomain  # UDP
+        query = dns.message.make_query("play.example.com", "CNAME")
+        answer = dns.query.tcp(query, server.host, port=server.port, timeout=5)
+        assert (
+            answer.flags & dns.flags.AA and answer.answer[0][0].target.to_text() == info.DomainInfo.TargetDomain + "."
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=10)

@@ -6,10 +6,10 @@ import threading
 from collections.abc import Callable
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, UPDATE_SETTINGS
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, DEFAULT_LINE, DESCRIBE_RECORD_LIST
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS, FORBID_LIVE_DOMAIN
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, UPDATE_SETTINGS
 
 THREADS = 8
 REQUESTS = 200

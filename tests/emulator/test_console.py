@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, DESCRIBE_DOMAIN_LIST
+from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS
+from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import (
     APPROVE_PLUGIN_LICENSE,
     DESCRIBE_PLUGIN_LICENSES,
     DESCRIBE_REQUEST_LOG,
@@ -17,9 +20,6 @@ from pulumi_tclive.cloud.console import (
     UPDATE_SETTINGS,
     FaultRule,
 )
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, DESCRIBE_DOMAIN_LIST
-from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS
-from pulumi_tclive.emulator import Emulator
 from tests.emulator.helpers import Api
 
 APP_ID = "wx0123456789abcdef"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pulumi_tclive.cloud.client import Credentials, RetryPolicy, TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, SET_FAULTS, FaultRule
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS, FORBID_LIVE_DOMAIN
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, SET_FAULTS, FaultRule
 from pulumi_tclive.errors import TencentCloudApiError, ThrottledError, TransportError
 from tests.emulator.helpers import FAST, Api
 

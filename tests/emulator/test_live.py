@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from pulumi_tclive.cloud.console import (
-    EXPIRE_PLUGIN_LICENSE,
-    RECORD_TRAFFIC,
-    SET_CLOCK,
-    SUBMIT_PLUGIN_LICENSE,
-    UPDATE_SETTINGS,
-)
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CREATE_RECORD, DEFAULT_LINE, MODIFY_RECORD
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
@@ -20,6 +13,13 @@ from pulumi_tclive.cloud.live import (
     ENABLE_LIVE_DOMAIN,
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
+)
+from pulumi_tclive.emulator.console_api import (
+    EXPIRE_PLUGIN_LICENSE,
+    RECORD_TRAFFIC,
+    SET_CLOCK,
+    SUBMIT_PLUGIN_LICENSE,
+    UPDATE_SETTINGS,
 )
 from tests.emulator.helpers import Api
 
@@ -36,6 +36,17 @@ def license_available(api: Api) -> None:
         Scene="ecommerce",
         ServiceCategories=["电商平台"],
     )
+    # Auto-approval also holds a licence for every mini-program: off again, so only the one submitted counts.
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=False)
+
+
+def test_auto_approval_holds_an_available_licence_for_every_mini_program(api: Api) -> None:
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=True)
+    api.call(ADD_LIVE_DOMAIN, DomainName="mp.example.com", DomainType=1, IsMiniProgramLive=1)
+    assert api.call(DESCRIBE_LIVE_DOMAIN, DomainName="mp.example.com").DomainInfo.IsMiniProgramLive == 1
+    api.call(UPDATE_SETTINGS, AutoApprovePluginLicenses=False)
+    error = api.error(ADD_LIVE_DOMAIN, DomainName="mp2.example.com", DomainType=1, IsMiniProgramLive=1)
+    assert error.code == "InvalidParameter.MpPluginNoUse"
 
 
 def test_new_domains_start_enabled_with_target_and_defaults(api: Api) -> None:

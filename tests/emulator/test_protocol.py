@@ -6,8 +6,8 @@ import json
 import time
 
 from pulumi_tclive.cloud.client import Credentials
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, DESCRIBE_LIVE_DOMAINS
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG
 from tests.emulator.helpers import Api, envelope, error_code
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from types import ModuleType
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.dnspod import DNSPOD_ACTIONS
 from pulumi_tclive.cloud.live import LIVE_ACTIONS
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_SCRIPT = REPO / "examples" / "adopt-existing" / "seed.py"

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest
 from pulumi_tclive.cloud.processing import (
@@ -54,6 +53,7 @@ from pulumi_tclive.cloud.streaming import (
     ModifyLiveDomainCertBindingsRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from pulumi_tclive.testing import Engine, RunResult
 from tests.fixtures.certs import issue
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
+from pulumi_tclive.emulator.console_api import EXPIRE_PLUGIN_LICENSE, ExpirePluginLicenseRequest
 from pulumi_tclive.importer import Account, FoundDomain, FoundLicence, FoundRecord, Project, read_account, write_project
 from pulumi_tclive.importer._render import component_misfit, render_program
 from pulumi_tclive.importer._security import FoundAuth, Security
@@ -136,3 +136,39 @@ def test_a_licence_that_is_not_available_is_flagged_on_the_mini_program_domains(
     assert notes["play.example.com"] == ()
     program = render_program(account, PROJECT)
     assert "# NOTE: the account's plugin licence is expired" in program
+
+
+def test_arguments_are_written_as_python_literals_from_the_declaration() -> None:
+    from pulumi_tclive.importer._render import _arguments
+    from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
+
+    declared = Inputs(
+        "Demo",
+        Input("name", str, REQUIRED),
+        Input("ids", list, [], item=int),
+        Input("hosts", list, [], item=str),
+        Input("param", dict, None, fields=(Input("enable", int, 0), Input("path", str, None))),
+        Input("on", bool, True),
+    )
+    written = _arguments(
+        declared, {"name": "a", "ids": [1, 2], "hosts": ["x.example.com"], "param": {"enable": 1}, "on": True}
+    )
+    assert written == [
+        ("name", '"a"'),
+        ("ids", "[1, 2]"),
+        ("hosts", '["x.example.com"]'),
+        ("param", '{"enable": 1}'),
+    ]
+
+
+def test_a_secret_is_written_only_as_a_reference_to_secret_config() -> None:
+    from pulumi_tclive.importer._render import _arguments
+    from pulumi_tclive.resources._inputs import REQUIRED, Input, Inputs
+
+    declared = Inputs("Demo", Input("name", str, REQUIRED), Input("key", str, None, secret=True))
+    values = {"name": "a.example.com", "key": "s3cret"}
+    assert _arguments(declared, values) == [("name", '"a.example.com"')]
+    assert _arguments(declared, values, {"key": "demoKey"}) == [
+        ("name", '"a.example.com"'),
+        ("key", 'config.require_secret("demoKey")'),
+    ]

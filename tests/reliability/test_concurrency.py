@@ -15,8 +15,8 @@ from typing import Any
 
 from pulumi.dynamic.dynamic import serialize_provider
 
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.resources import LiveDomainProvider
 from pulumi_tclive.testing._provider import ProviderProcess, provider_environment
 

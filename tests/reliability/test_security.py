@@ -25,10 +25,10 @@ import pytest
 
 from pulumi_tclive.cloud import signing
 from pulumi_tclive.cloud.client import Credentials, TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.live import ADD_LIVE_DOMAIN, AddLiveDomainRequest
 from pulumi_tclive.emulator import EMBEDDED_ENDPOINT, Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.testing import Engine, RunResult
 
 from ._support import all_domains

@@ -22,7 +22,10 @@ from typing import Any, Literal
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import (
+from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
+from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console import FAULTABLE_ACTIONS
+from pulumi_tclive.emulator.console_api import (
     APPROVE_PLUGIN_LICENSE,
     DESCRIBE_REQUEST_LOG,
     PAY_PLUGIN_LICENSE,
@@ -35,9 +38,6 @@ from pulumi_tclive.cloud.console import (
     SetFaultsRequest,
     SubmitPluginLicenseRequest,
 )
-from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
-from pulumi_tclive.emulator import Emulator
-from pulumi_tclive.emulator.console import FAULTABLE_ACTIONS
 from pulumi_tclive.errors import (
     DnsConflictError,
     RuleViolation,

@@ -7,13 +7,6 @@ from typing import Any
 import pytest
 from pulumi.output import Unknown
 
-from pulumi_tclive.cloud.console import (
-    RECORD_TRAFFIC,
-    SET_FAULTS,
-    FaultRule,
-    RecordTrafficRequest,
-    SetFaultsRequest,
-)
 from pulumi_tclive.cloud.dnspod import CREATE_DOMAIN, CreateDomainRequest
 from pulumi_tclive.cloud.live import (
     ADD_LIVE_DOMAIN,
@@ -26,12 +19,18 @@ from pulumi_tclive.cloud.live import (
     ForbidLiveDomainRequest,
 )
 from pulumi_tclive.dns import DnspodBackend
-from pulumi_tclive.errors import RuleViolation
+from pulumi_tclive.emulator.console_api import (
+    RECORD_TRAFFIC,
+    SET_FAULTS,
+    FaultRule,
+    RecordTrafficRequest,
+    SetFaultsRequest,
+)
+from pulumi_tclive.errors import RuleViolation, TencentCloudApiError
 from pulumi_tclive.resources.domain import LiveDomainProvider
-from pulumi_tclive.resources.licence import PluginLicenseProvider
 from tests.fixtures.bind import BindServer
 
-from .conftest import APP_ID, Stack, licence_inputs
+from .conftest import APP_ID, Stack
 
 
 def provider(stack: Stack) -> LiveDomainProvider:
@@ -57,10 +56,7 @@ def mp_play(**overrides: Any) -> dict[str, Any]:
 
 
 def available_licence(stack: Stack) -> None:
-    lic = PluginLicenseProvider()
-    stack.configure(lic)
-    lic.create(licence_inputs())
-    stack.approve_and_pay(APP_ID)
+    stack.hold_available_licence(APP_ID)
 
 
 def test_check_normalises_the_name(stack: Stack) -> None:
@@ -110,21 +106,32 @@ def test_create_uses_two_calls_and_reports_the_cname_target(stack: Stack) -> Non
     assert stack.calls() == {"AddLiveDomain": 1, "DescribeLiveDomain": 1}
 
 
-def test_mini_program_play_domain_needs_an_available_licence_asked_fresh(stack: Stack) -> None:
-    lic = PluginLicenseProvider()
-    stack.configure(lic)
-    lic.create(licence_inputs())
-    # The recorded status says available; the console (asked fresh) says pending_review.
+def test_mini_program_play_domain_is_not_added_while_the_declared_licence_is_not_available(stack: Stack) -> None:
+    available_licence(stack)  # the account holds one: the declaration alone stops the add
+    declared = mp_play(plugin_license_status=None, plugin_license_console_status="pending_review")
     with pytest.raises(RuleViolation, match="was not added: The plugin licence is 'pending_review'") as err:
-        provider(stack).create(mp_play(plugin_license_status="available"))
+        provider(stack).create(declared)
+    assert "console_status" in str(err.value)
     assert "AddLiveDomain" not in stack.calls()
-    assert "ApprovePluginLicense" in str(err.value) or "review" in str(err.value)
 
 
-def test_mini_program_play_domain_without_any_licence_is_not_added(stack: Stack) -> None:
-    with pytest.raises(RuleViolation, match="no plugin licence for mini-program"):
-        provider(stack).create(mp_play())
-    assert "AddLiveDomain" not in stack.calls()
+def test_an_undeclared_licence_is_judged_by_add_live_domain_as_on_tencent_cloud(stack: Stack) -> None:
+    undeclared = mp_play(plugin_license_status="undeclared")
+    with pytest.raises(TencentCloudApiError, match=r"InvalidParameter\.MpPluginNoUse") as err:
+        provider(stack).create(undeclared)
+    assert "console_status" in str(err.value)
+    assert provider(stack).read("mp-play.example.com", undeclared).id == ""
+    available_licence(stack)
+    assert provider(stack).create(undeclared).id == "mp-play.example.com"
+
+
+@pytest.mark.parametrize("endpoint", ["https://live.internal.tencentcloudapi.com", "http://127.0.0.1:8080", "embedded"])
+def test_preview_judges_r4_from_console_status_whatever_the_endpoint(stack: Stack, endpoint: str) -> None:
+    p = LiveDomainProvider()
+    stack.configure(p, **{"tclive:endpoint": endpoint})
+    failures = p.check({}, mp_play(plugin_license_status=Unknown(), plugin_license_console_status="pending_review"))
+    assert [f.property for f in failures.failures] == ["plugin_license"]
+    assert "pending_review" in failures.failures[0].reason
 
 
 def test_mini_program_play_domain_checks_this_months_usage_first(stack: Stack) -> None:
@@ -145,7 +152,6 @@ def test_unused_mini_program_play_domain_is_created_with_one_usage_query(stack: 
     added = {k: after.get(k, 0) - before.get(k, 0) for k in after}
     assert {k: v for k, v in added.items() if v} == {
         "DescribeLiveDomain": 1,
-        # (the R4 licence query goes to the console API, which the request log does not count)
         "DescribeBillBandwidthAndFluxList": 1,  # R7
         "AddLiveDomain": 1,
     }

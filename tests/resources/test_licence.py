@@ -1,12 +1,11 @@
-"""PluginLicense: R1–R4 at check time, the licence console lifecycle, and never revoking a licence."""
+"""PluginLicense: R1–R3 at check time, a declaration with no API call on every backend, never revoking a licence."""
 
 from __future__ import annotations
 
 import pytest
 from pulumi.output import Unknown
 
-from pulumi_tclive.cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
-from pulumi_tclive.errors import RuleViolation
+from pulumi_tclive.emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from pulumi_tclive.resources.licence import PluginLicenseProvider
 
 from .conftest import APP_ID, Stack, licence_inputs
@@ -50,48 +49,37 @@ def test_check_skips_values_unknown_during_preview(stack: Stack) -> None:
     assert result.failures == []
 
 
-def test_create_submits_for_review_and_read_follows_the_console(stack: Stack) -> None:
-    p = provider(stack)
-    created = p.create(licence_inputs(plugin_version="1.2.1"))
+@pytest.mark.parametrize("endpoint", ["embedded", "https://live.internal.tencentcloudapi.com"])
+def test_the_licence_is_a_declaration_on_every_backend_and_calls_nothing(stack: Stack, endpoint: str) -> None:
+    p = provider(stack, **{"tclive:endpoint": endpoint})  # no credentials: an API call would fail
+    created = p.create(licence_inputs(console_status="pending_review"))
     assert created.id == APP_ID
     assert created.outs["status"] == "pending_review"
     assert created.outs["plugin_app_id"] == "wx95a7d2b78cf30f98"
     assert created.outs["min_plugin_version"] == "1.2.1"
-    assert created.outs["next_steps"], "pending review leaves console steps to do"
-
-    stack.approve_and_pay(APP_ID)
-    refreshed = p.read(APP_ID, created.outs)
-    assert refreshed.outs["status"] == "available"
-    assert refreshed.outs["expires_at"]
-
-
-def test_create_with_auto_approval_is_available_at_once(stack: Stack) -> None:
-    p = provider(stack, **{"tclive:emulatorAutoApprove": "true"})
-    assert p.create(licence_inputs()).outs["status"] == "available"
-
-
-def test_create_again_adopts_the_existing_application(stack: Stack) -> None:
-    p = provider(stack)
-    p.create(licence_inputs())
-    again = p.create(licence_inputs())
-    assert again.outs["status"] == "pending_review"
+    assert any("console_status" in step for step in created.outs["next_steps"])
+    assert p.read(APP_ID, created.outs).outs["status"] == "pending_review"
+    assert p.update(APP_ID, created.outs, licence_inputs(console_status="available")).outs["status"] == "available"
+    # Nothing reached the emulator: no application in its console, no API call in its log.
     listed = stack.console.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest())
-    assert listed.TotalCount == 1
+    assert listed.TotalCount == 0
+    assert stack.calls() == {}
 
 
-def test_create_refuses_an_existing_application_with_other_details(stack: Stack) -> None:
-    p = provider(stack)
-    p.create(licence_inputs())
-    with pytest.raises(RuleViolation, match="scene"):
-        p.create(licence_inputs(scene="education", service_categories=["在线教育"]))
+def test_without_console_status_the_status_is_undeclared(stack: Stack) -> None:
+    stack.hold_available_licence(APP_ID)  # what the account holds is not asked: there is no API for it
+    created = provider(stack, **{"tclive:emulatorAutoApprove": "true"}).create(licence_inputs())
+    assert created.outs["status"] == "undeclared"
+    assert created.outs["next_steps"][0].startswith("In the WeChat mini-program admin")
 
 
 def test_delete_never_revokes_the_licence(stack: Stack) -> None:
+    stack.hold_available_licence(APP_ID)
     p = provider(stack)
-    created = p.create(licence_inputs())
+    created = p.create(licence_inputs(console_status="available"))
     p.delete(APP_ID, created.outs)
     listed = stack.console.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[APP_ID]))
-    assert listed.TotalCount == 1
+    assert [x.Status for x in listed.Licenses] == ["available"]
 
 
 def test_app_id_change_replaces_other_changes_update(stack: Stack) -> None:
@@ -104,16 +92,15 @@ def test_app_id_change_replaces_other_changes_update(stack: Stack) -> None:
     assert not p.diff(APP_ID, {**outs, "status": "available"}, licence_inputs()).changes
 
 
-def test_a_licence_not_yet_available_is_re_read_by_every_up(stack: Stack) -> None:
+def test_a_new_console_status_is_an_update(stack: Stack) -> None:
     p = provider(stack)
-    outs = p.create(licence_inputs()).outs
-    assert outs["status"] == "pending_review"
-    pending = p.diff(APP_ID, outs, licence_inputs())
-    assert pending.changes and not pending.replaces
-    stack.approve_and_pay(APP_ID)
-    updated = p.update(APP_ID, outs, licence_inputs())
+    outs = p.create(licence_inputs(console_status="pending_payment")).outs
+    assert not p.diff(APP_ID, outs, licence_inputs(console_status="pending_payment")).changes
+    paid = p.diff(APP_ID, outs, licence_inputs(console_status="available"))
+    assert paid.changes and not paid.replaces
+    updated = p.update(APP_ID, outs, licence_inputs(console_status="available"))
     assert updated.outs["status"] == "available"
-    assert not p.diff(APP_ID, updated.outs, licence_inputs()).changes
+    assert len(updated.outs["next_steps"]) == 1  # adding the domains
 
 
 def test_real_cloud_records_the_application_without_any_api_call(tmp_path: object) -> None:

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from pulumi_tclive.cloud.console import UPDATE_SETTINGS, UpdateSettingsRequest
 from pulumi_tclive.cloud.dnspod import (
     CREATE_DOMAIN,
     CREATE_RECORD,
@@ -17,6 +16,7 @@ from pulumi_tclive.cloud.dnspod import (
     DescribeRecordListRequest,
 )
 from pulumi_tclive.cloud.live import AUTHENTICATE_DOMAIN_OWNER, AuthenticateDomainOwnerRequest
+from pulumi_tclive.emulator.console_api import UPDATE_SETTINGS, UpdateSettingsRequest
 from pulumi_tclive.errors import PropagationTimeout, TencentCloudApiError
 from pulumi_tclive.resources.domain import LiveDomainProvider
 from pulumi_tclive.resources.ownership import DomainOwnershipProvider

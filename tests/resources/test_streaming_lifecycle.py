@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from pulumi_tclive.cloud.client import TencentCloudClient
-from pulumi_tclive.cloud.console import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
     DESCRIBE_LIVE_DOMAIN_REFERER,
@@ -34,6 +33,7 @@ from pulumi_tclive.cloud.streaming import (
     UnBindLiveDomainCertRequest,
 )
 from pulumi_tclive.emulator import Emulator
+from pulumi_tclive.emulator.console_api import DESCRIBE_REQUEST_LOG, DescribeRequestLogRequest
 from pulumi_tclive.resources.auth_keys import key_digest
 from pulumi_tclive.testing import Engine, RunResult
 from tests.fixtures.certs import issue

@@ -1,7 +1,7 @@
-"""A dynamic provider whose create takes a while and logs when it started and ended.
+"""A dynamic provider whose create, read and delete take a while and log when they started and ended.
 
-Config ``steplog:path`` names a JSON-lines file; every create appends ``{"name", "start", "end"}``
-(``time.monotonic()`` of the provider process), so a test can see which creates overlapped.
+Config ``steplog:path`` names a JSON-lines file; every call appends ``{"op", "name", "start", "end"}``
+(``time.monotonic()`` of the provider process), so a test can see which calls overlapped.
 """
 
 from __future__ import annotations
@@ -13,28 +13,41 @@ from pathlib import Path
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import ConfigureRequest, CreateResult, Resource, ResourceProvider
+from pulumi.dynamic import ConfigureRequest, CreateResult, ReadResult, Resource, ResourceProvider
 
-__all__ = ["LoggedStep", "StepLogProvider", "overlapping"]
+__all__ = ["LoggedStep", "StepLogProvider", "logged", "overlapping"]
 
 _LOCK = threading.Lock()
 _CREATE_SECONDS = 0.4
 
 
 class StepLogProvider(ResourceProvider):
-    """Create waits ``_CREATE_SECONDS`` and appends its interval to the log file."""
+    """Create, read and delete wait ``_CREATE_SECONDS`` and append their interval to the log file."""
 
     def configure(self, req: ConfigureRequest) -> None:
         """Remember the log file."""
         self._log = Path(str(req.config.get("steplog:path")))
 
-    def create(self, props: dict[str, Any]) -> CreateResult:
-        """Wait, then log the interval."""
+    def _logged(self, op: str, name: str) -> None:
         start = time.monotonic()
         time.sleep(_CREATE_SECONDS)
+        entry = {"op": op, "name": name, "start": start, "end": time.monotonic()}
         with _LOCK, self._log.open("a", encoding="utf-8") as stream:
-            stream.write(json.dumps({"name": props["step_name"], "start": start, "end": time.monotonic()}) + "\n")
+            stream.write(json.dumps(entry) + "\n")
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        """Wait, then log the interval."""
+        self._logged("create", props["step_name"])
         return CreateResult(props["step_name"], {**props, "done": f"{props['step_name']} after {props['after']}"})
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        """Wait, log, and report the resource as it was."""
+        self._logged("read", id_)
+        return ReadResult(id_, props)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        """Wait and log."""
+        self._logged("delete", id_)
 
 
 class LoggedStep(Resource, module="steplog", name="Step"):
@@ -50,10 +63,19 @@ class LoggedStep(Resource, module="steplog", name="Step"):
         super().__init__(StepLogProvider(), name, {"step_name": name, "after": after, "done": None}, opts)
 
 
-def overlapping(path: Path) -> int:
-    """The largest number of logged creates that were running at one moment.
+def logged(path: Path, op: str) -> list[dict[str, Any]]:
+    """The logged calls of one kind, in the order they ended.
 
-    :param path: the log file.
+    :param path: the log file. :param op: ``create``, ``read`` or ``delete``.
     """
-    steps = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [entry for entry in entries if entry["op"] == op]
+
+
+def overlapping(path: Path, op: str = "create") -> int:
+    """The largest number of logged calls of one kind that were running at one moment.
+
+    :param path: the log file. :param op: ``create``, ``read`` or ``delete``.
+    """
+    steps = logged(path, op)
     return max(sum(1 for other in steps if other["start"] <= step["start"] < other["end"]) for step in steps)

@@ -40,7 +40,7 @@ def test_comment_from_the_engines_json(
     assert comment.startswith("### Pulumi preview: failed")
     assert "| `+-` replace | `alpha` | `toy:Item` | `~item_name` (replaced because of `item_name`) |" in comment
     assert "| `~` update | `beta` | `toy:Item` | `~value` |" in comment
-    assert "**3 errors:**" in comment and "resource 'bad1's property 'size' value {-2}" in comment
+    assert "**3 errors:**" in comment and "resource 'bad1': property size value {-2}" in comment
     assert "hush-hush-value" not in comment and "renamed" not in comment, "names of properties, never values"
 
 

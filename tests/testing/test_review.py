@@ -150,10 +150,10 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
     for index in range(3):
         size = -(index + 1)
         assert (
-            f"error: {ITEM} resource 'bad{index}'s property 'size' value {{{size}}} has a problem: "
+            f"error: {ITEM} resource 'bad{index}': property size value {{{size}}} has a problem: "
             f"size must be 0 or more, got {size}; use a positive size"
         ) in run.stderr
-    assert f"error: {ITEM} resource 'bad-child's property 'size' value {{-10}}" in run.stderr, "dependants too"
+    assert f"error: {ITEM} resource 'bad-child': property size value {{-10}}" in run.stderr, "dependants too"
     assert f" +  create   {ITEM} alpha" in run.stderr, "valid resources are still planned"
     assert "Resources: 2 to create, 0 unchanged, 4 errored" in run.stderr
     assert "error: preview failed" in run.stderr
@@ -161,7 +161,7 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
     assert sorted(d["urn"].rsplit("::", 1)[1] for d in errors) == ["bad-child", "bad0", "bad1", "bad2"]
     # Independent registrations may arrive in any order; find bad0's by its URN.
     (bad0,) = [d for d in errors if d["urn"].endswith("::bad0")]
-    assert bad0["message"].startswith(f"error: {ITEM} resource 'bad0's property 'size' value {{-1}} has a problem: ")
+    assert bad0["message"].startswith(f"error: {ITEM} resource 'bad0': property size value {{-1}} has a problem: ")
     assert SECRET not in run.stdout + run.stderr
 
     assert run("up", *beta, "--config", "invalid=1", "--json") == 1
@@ -172,7 +172,7 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
 
     assert run("up", *beta, "--config", "invalid=2", "--skip-preview") == 1
     for name in ("bad0", "bad1", "bad-child"):
-        assert f"resource '{name}'s property 'size'" in run.stdout
+        assert f"resource '{name}': property size" in run.stdout
     assert "3 errored" in run.stdout
     assert not {"bad0", "bad1", "bad-child"} & set(run.items()), "nothing invalid was created"
 
@@ -180,7 +180,7 @@ def test_every_check_failure_is_reported_and_counted(cli: Callable[[str], Cli]) 
 def test_a_check_failure_on_a_secret_input_never_shows_its_value(cli: Callable[[str], Cli]) -> None:
     run = cli("review")
     assert run("preview", "--secret", f"betaValue={SECRET}", "--secret", "secretSize=-7331") == 1
-    assert f"error: {ITEM} resource 'secret-size's property 'size' value {{[secret]}} has a problem: " in run.stdout
+    assert f"error: {ITEM} resource 'secret-size': property size value {{[secret]}} has a problem: " in run.stdout
     assert "value {-7331}" not in run.stdout + run.stderr
 
 

@@ -22,6 +22,7 @@ from pulumi_tclive.cloud.dnspod import (
 )
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import main
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 CNAME = "pulumi-python:dynamic/tclive:CnameRecord"
@@ -29,8 +30,9 @@ CNAME = "pulumi-python:dynamic/tclive:CnameRecord"
 
 @pytest.fixture
 def quickstart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, TencentCloudClient]]:
-    directory = tmp_path / "quickstart"
+    directory = tmp_path / "examples" / "quickstart"
     shutil.copytree(REPO / "examples" / "quickstart", directory, ignore=shutil.ignore_patterns(".tclive*"))
+    link_virtualenv(directory, tmp_path)
     emulator = Emulator(directory / ".tclive" / "emulator.sqlite3")
     console = emulator.client()
     console.call(CREATE_DOMAIN, CreateDomainRequest(Domain="example.com"))

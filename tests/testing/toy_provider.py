@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import uuid
 from pathlib import Path
@@ -52,7 +53,10 @@ def save_db(path: Path, data: dict[str, Any]) -> None:
 
     :param path: the database file. :param data: its content.
     """
-    path.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    # Whole or not at all: the engine reads and deletes in parallel, as the CLI does.
+    temporary = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    temporary.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _outputs(props: dict[str, Any]) -> dict[str, Any]:
@@ -131,7 +135,8 @@ class ToyProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """Return the row as it is now, or an empty id when it is gone."""
-        row = load_db(self._db)["items"].get(id_)
+        with _LOCK:
+            row = load_db(self._db)["items"].get(id_)
         if row is None:
             return ReadResult(None, {})
         inputs = {"item_name": row["item_name"], "value": row["value"], "size": row["size"]}

@@ -1,4 +1,4 @@
-"""The shape shared by every API 3.0 action: request/response base models and the action registry.
+"""The shape shared by every API 3.0 action: request/response base models and the action.
 
 One definition of the API serves both sides: the client serialises a request model and parses the
 response model; the emulator parses the same request model (``extra="forbid"`` gives
@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Action", "ApiObject", "ApiRequest", "ApiResponse", "ErrorBody", "action_registry"]
+__all__ = ["Action", "ApiObject", "ApiRequest", "ApiResponse", "ErrorBody"]
 
 
 class ApiRequest(BaseModel):
@@ -67,8 +67,3 @@ class Action(Generic[ReqT, RespT]):
     response: type[RespT]
     read_only: bool
     rate_limit: float
-
-
-def action_registry(*actions: Action[Any, Any]) -> dict[tuple[str, str], Action[Any, Any]]:
-    """Index actions by ``(service, name)``, as the emulator routes them."""
-    return {(a.service, a.name): a for a in actions}

@@ -8,13 +8,17 @@ is how LiveDomain checks rule R7 (no usage this month) before adding a mini-prog
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from ..errors import TencentCloudApiError
 from .api import Action, ApiObject, ApiRequest, ApiResponse
 from .processing import PROCESSING_ACTIONS
 from .streaming import STREAMING_ACTIONS
+
+if TYPE_CHECKING:
+    from .client import TencentCloudClient
 
 __all__ = [
     "ADD_LIVE_DOMAIN",
@@ -51,6 +55,8 @@ __all__ = [
     "ForbidLiveDomainResponse",
     "ModifyLivePlayDomainRequest",
     "ModifyLivePlayDomainResponse",
+    "describe_live_domain",
+    "list_live_domains",
 ]
 
 LIVE_SERVICE = "live"
@@ -266,3 +272,30 @@ LIVE_ACTIONS = (
     *STREAMING_ACTIONS,  # auth keys, certificates, referer: cloud/streaming.py
     *PROCESSING_ACTIONS,  # callback, record, transcode, snapshot, watermark, time-shift: cloud/processing.py
 )
+
+
+def describe_live_domain(client: TencentCloudClient, name: str) -> DomainInfo | None:
+    """DescribeLiveDomain, with ``None`` for a domain that does not exist in the account."""
+    try:
+        return client.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName=name)).DomainInfo
+    except TencentCloudApiError as exc:
+        if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
+            return None
+        raise
+
+
+def list_live_domains(client: TencentCloudClient) -> list[DomainInfo]:
+    """Every live domain of the account, by name: DescribeLiveDomains page by page, slow-live ones included."""
+    found: dict[str, DomainInfo] = {}
+    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
+        page = 1
+        while True:
+            answer = client.call(
+                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
+            )
+            for info in answer.DomainList:
+                found[info.Name] = info
+            if len(answer.DomainList) < 100:
+                break
+            page += 1
+    return [found[name] for name in sorted(found)]

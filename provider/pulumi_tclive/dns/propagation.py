@@ -31,13 +31,42 @@ from .base import Nameserver, dns_name, normalise_name
 
 __all__ = [
     "CnameAnswer",
+    "Exchange",
+    "ZoneServers",
     "authoritative_nameservers",
     "direct_query",
+    "network_exchange",
     "probe_cname",
     "query_cname",
     "resolver_at",
     "wait_for_cname",
 ]
+
+
+Exchange = Callable[[dns.message.Message, Nameserver, float], dns.message.Message]
+"""How a query reaches a nameserver: ``(query, nameserver, timeout seconds) -> answer``."""
+
+
+def network_exchange(query: dns.message.Message, nameserver: Nameserver, timeout: float) -> dns.message.Message:
+    """Send ``query`` to ``nameserver`` over the network: UDP, retried over TCP when truncated."""
+    response, _ = dns.query.udp_with_fallback(query, nameserver.address(), timeout=timeout, port=nameserver.port)
+    return response
+
+
+@dataclass(frozen=True)
+class ZoneServers:
+    """The servers to ask about a zone's records, and how queries reach them.
+
+    Built from the settings by ``zone_servers()`` in resources/_provider.py: ``tclive:nameservers``
+    when set; on the embedded emulator its DNSPod nameservers, answered in-process (no socket);
+    otherwise the zone's NS set, over the network.
+
+    :param nameservers: the servers that must all serve a record.
+    :param exchange: how one query reaches one of them.
+    """
+
+    nameservers: tuple[Nameserver, ...]
+    exchange: Exchange = network_exchange
 
 
 def direct_query(
@@ -47,6 +76,7 @@ def direct_query(
     timeout: float,
     *,
     tsig_key: dns.tsig.Key | None = None,
+    exchange: Exchange = network_exchange,
 ) -> dns.message.Message:
     """Send one non-recursive query (RD clear) to ``nameserver``; UDP, retried over TCP when truncated.
 
@@ -58,13 +88,13 @@ def direct_query(
     :param nameserver: the server to ask.
     :param timeout: seconds to wait for the answer.
     :param tsig_key: sign the query (and require a signed answer) with this key.
+    :param exchange: how the query reaches the server (default: the network).
     """
     query = dns.message.make_query(qname, rdtype)
     query.flags &= ~dns.flags.RD
     if tsig_key is not None:
         query.use_tsig(tsig_key)
-    response, _ = dns.query.udp_with_fallback(query, nameserver.address(), timeout=timeout, port=nameserver.port)
-    return response
+    return exchange(query, nameserver, timeout)
 
 
 @dataclass(frozen=True)
@@ -107,16 +137,19 @@ class CnameAnswer:
         return self.detail
 
 
-def probe_cname(fqdn: str, nameserver: Nameserver, timeout: float = 2.0) -> CnameAnswer:
+def probe_cname(
+    fqdn: str, nameserver: Nameserver, timeout: float = 2.0, exchange: Exchange = network_exchange
+) -> CnameAnswer:
     """Ask ``nameserver`` directly for ``fqdn CNAME`` and classify the answer; never raises for DNS failures.
 
     :param fqdn: the record name.
     :param nameserver: the server to ask.
     :param timeout: seconds to wait.
+    :param exchange: how the query reaches the server (default: the network).
     """
     qname = dns_name(fqdn)
     try:
-        response = direct_query(qname, dns.rdatatype.CNAME, nameserver, timeout)
+        response = direct_query(qname, dns.rdatatype.CNAME, nameserver, timeout, exchange=exchange)
     except dns.exception.Timeout:
         return CnameAnswer(nameserver, "timeout", detail=f"no answer within {timeout:g}s")
     except DnsError as exc:
@@ -232,6 +265,7 @@ def wait_for_cname(
     interval: float = 0.5,
     max_interval: float = 10.0,
     query_timeout: float = 2.0,
+    exchange: Exchange = network_exchange,
 ) -> None:
     """Wait until every server in ``nameservers`` answers ``fqdn CNAME target`` authoritatively.
 
@@ -248,6 +282,7 @@ def wait_for_cname(
     :param interval: the first pause between rounds, seconds.
     :param max_interval: the longest pause between rounds, seconds.
     :param query_timeout: seconds to wait for each server's answer.
+    :param exchange: how each query reaches its server (``ZoneServers.exchange``; default: the network).
     """
     if not nameservers:
         raise DnsError(
@@ -264,7 +299,7 @@ def wait_for_cname(
     with ThreadPoolExecutor(max_workers=min(len(servers), 16), thread_name_prefix="tclive-dns") as pool:
         while True:
             per_query = max(0.2, min(query_timeout, deadline - time.monotonic()))
-            answers = list(pool.map(probe_cname, repeat(name), pending, repeat(per_query)))
+            answers = list(pool.map(probe_cname, repeat(name), pending, repeat(per_query), repeat(exchange)))
             last.update((a.nameserver, a) for a in answers)
             pending = [a.nameserver for a in answers if a.target is None or dns_name(a.target) != want]
             if not pending:

@@ -7,7 +7,7 @@ envelope, real error codes), in-process through :meth:`Emulator.transport` or ov
 
 from __future__ import annotations
 
-from .emulator import DEFAULT_STATE_PATH, EMBEDDED_ENDPOINT, Emulator, ensure_zone
+from .emulator import EMBEDDED_ENDPOINT, Emulator, ensure_zone
 from .server import EmulatorServer, serve
 
-__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator", "EmulatorServer", "ensure_zone", "serve"]
+__all__ = ["EMBEDDED_ENDPOINT", "Emulator", "EmulatorServer", "ensure_zone", "serve"]

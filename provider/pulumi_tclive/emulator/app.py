@@ -25,11 +25,11 @@ from pydantic import ValidationError
 
 from ..cloud import signing
 from ..cloud.api import Action, ApiResponse
-from ..cloud.console import CONSOLE_ACTIONS
 from ..cloud.dnspod import DNSPOD_ACTIONS, DNSPOD_SERVICE
 from ..cloud.live import LIVE_ACTIONS, LIVE_SERVICE
 from ..errors import TencentCloudApiError
 from .console import CONSOLE_HANDLERS
+from .console_api import CONSOLE_ACTIONS
 from .context import Context, Handler, fail
 from .dnspod import DNSPOD_HANDLERS
 from .live import LIVE_HANDLERS

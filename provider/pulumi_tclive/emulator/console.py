@@ -12,7 +12,10 @@ import re
 import secrets
 import time
 
-from ..cloud.console import (
+from ..cloud.dnspod import DNSPOD_ACTIONS
+from ..cloud.live import LIVE_ACTIONS
+from .clock import add_months, from_unix, iso_utc, parse_iso_utc
+from .console_api import (
     ActionCallCount,
     ApprovePluginLicenseRequest,
     DescribePluginLicensesRequest,
@@ -35,9 +38,6 @@ from ..cloud.console import (
     UpdateSettingsRequest,
     UpdateSettingsResponse,
 )
-from ..cloud.dnspod import DNSPOD_ACTIONS
-from ..cloud.live import LIVE_ACTIONS
-from .clock import add_months, from_unix, iso_utc, parse_iso_utc
 from .context import Context, Handler, fail
 from .store import (
     FaultTable,

@@ -14,14 +14,13 @@ from ..cloud.client import Credentials, TencentCloudClient
 from ..cloud.dnspod import CREATE_DOMAIN, DESCRIBE_DOMAIN_LIST, CreateDomainRequest, DescribeDomainListRequest
 from ..errors import TencentCloudApiError
 from .app import EmulatorApp
+from .nameserver import answer
 from .store import Store
 
-__all__ = ["DEFAULT_STATE_PATH", "EMBEDDED_ENDPOINT", "Emulator", "ensure_zone"]
+__all__ = ["EMBEDDED_ENDPOINT", "Emulator", "ensure_zone"]
 
 EMBEDDED_ENDPOINT = "http://emulator.tclive.invalid"
 """The base URL of the in-process emulator; ``.invalid`` never resolves, so nothing leaves the process."""
-
-DEFAULT_STATE_PATH = ".tclive/emulator.sqlite3"
 
 
 class Emulator:
@@ -55,6 +54,19 @@ class Emulator:
     def transport(self) -> httpx.BaseTransport:
         """An httpx transport that hands requests to the emulator in-process."""
         return httpx.WSGITransport(app=self._app)
+
+    def answer_dns(self, query: bytes, max_size: int = 65535) -> bytes:
+        """The authoritative DNS answer of the emulator's DNSPod nameservers to ``query`` (wire format).
+
+        The in-process seam of its DNS side, as :meth:`transport` is of its HTTP side; ``tclive
+        emulator serve`` serves the same answers on a UDP and TCP port (emulator/nameserver.py).
+
+        Args:
+            query: one DNS query message in wire format.
+            max_size: the largest answer the caller's transport carries (512 for plain UDP).
+        """
+        with self._store.transaction(write=False) as db:
+            return answer(db, query, max_size=max_size)
 
     def client(self, **kwargs: Any) -> TencentCloudClient:
         """A :class:`TencentCloudClient` on the default credentials, talking to this emulator in-process.

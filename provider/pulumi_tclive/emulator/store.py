@@ -18,8 +18,8 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cloud.console import FaultRule
 from ..errors import ConfigurationError
+from .console_api import FaultRule
 
 __all__ = [
     "DEFAULT_DOMAIN_LIMIT",

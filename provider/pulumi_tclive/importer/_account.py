@@ -13,7 +13,6 @@ from typing import Literal
 
 from .. import rules
 from ..cloud.client import TencentCloudClient
-from ..cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..cloud.dnspod import (
     DEFAULT_LINE,
     DESCRIBE_DOMAIN_LIST,
@@ -24,11 +23,13 @@ from ..cloud.dnspod import (
 )
 from ..cloud.live import (
     DomainInfo,
+    describe_live_domain,
+    list_live_domains,
 )
 from ..dns.base import Nameserver, normalise_name
 from ..dns.manual import ManualBackend
+from ..emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..errors import ConfigurationError, DnsError
-from ..resources.domain import describe_live_domain, list_live_domains
 from ._names import unicode_form
 from ._processing import Processing, read_processing
 from ._security import Security, read_security

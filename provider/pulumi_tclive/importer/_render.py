@@ -106,8 +106,10 @@ def _value(value: object, indent: str) -> str:
     """An argument value as ruff formats it: code as it is, literals, lists of text, dicts with literal keys."""
     if isinstance(value, _Code):
         return value.text
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return _string_list(value, indent)
     if isinstance(value, list):
-        return _string_list([str(item) for item in value], indent)
+        return "[" + ", ".join(_value(item, indent) for item in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_lit(str(k))}: {_value(v, indent)}" for k, v in value.items()) + "}"
     assert value is None or isinstance(value, str | int | bool)

@@ -12,9 +12,29 @@ from typing import Any
 import pulumi
 
 from .. import rules
+from ._inputs import REQUIRED, Input
 from ._provider import is_unknown
 
-__all__ = ["domain_kind_problems", "domain_reference"]
+__all__ = ["domain_inputs", "domain_kind_problems", "domain_reference"]
+
+
+def domain_inputs(domain_type: str) -> tuple[Input, Input]:
+    """The declared ``domain_name`` argument (a LiveDomain or a name) and the ``domain_type`` it brings along.
+
+    :param domain_type: the kind of domain wanted, as the docs say it (``"play"``).
+    """
+    return (
+        Input(
+            "domain_name",
+            str,
+            REQUIRED,
+            doc=f"The {domain_type} domain: a :class:`LiveDomain` (preview then checks its type) or its name.",
+            replaces=True,
+            normalize=rules.normalize_domain_name,
+            validated_by="domain_kind_problems",
+        ),
+        Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    )
 
 
 def domain_reference(domain_name: Any, opts: pulumi.ResourceOptions | None) -> tuple[Any, Any, pulumi.ResourceOptions]:

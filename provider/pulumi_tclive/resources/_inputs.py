@@ -4,8 +4,8 @@ A resource lists its inputs once, as :class:`Input` entries of an :class:`Inputs
 
     INPUTS = Inputs(
         "PlayReferer",
-        Input("domain_name", str, doc="The play domain ...", replaces=True, normalize=normalize_domain_name,
-              validated_by="domain_kind_problems"),
+        Input("domain_name", str, REQUIRED, doc="The play domain ...", replaces=True,
+              normalize=normalize_domain_name, validated_by="domain_kind_problems"),
         Input("mode", str, "allow", doc="``allow`` or ``deny``.", choices=("allow", "deny")),
         Input("gop", int, 2, doc="Keyframe interval.", range=(1, 6), unit="seconds",
               source="tencentcloud-sdk-python-live, CreateLiveTranscodeTemplateRequest.Gop"),
@@ -24,10 +24,12 @@ and that declaration drives:
   to both sides; an unknown value counts as changed) and :meth:`Inputs.replacements` keeps the
   changed ones with ``replaces=True`` whose new value is known.
 - defaults: :meth:`Inputs.values` is the inputs with defaults applied, for old outputs and new
-  inputs alike (numbers arrive as floats, dropped keys as ``None``).
+  inputs alike (numbers arrive as floats, dropped keys as ``None``); a default that depends on
+  another input is a ``default_for`` function.
 - the resource class: :meth:`Inputs.document` (a class decorator) writes the ``Args:`` section of
   its docstring from the declaration and refuses, at import, an ``__init__`` whose keyword
-  arguments differ from the declared ones in name, order or default. The explicit signature stays
+  arguments differ from the declared ones in name, order or default; the class's ``INPUTS``
+  attribute is then the declaration. The explicit signature stays
   for IDEs and mypy; :meth:`Inputs.props` builds the property dict from it (secrets wrapped with
   ``Output.secret``, outputs as ``None``) and :meth:`Inputs.options` declares the secret outputs.
 - ``tclive import``: :meth:`Inputs.arguments` gives the arguments to write, in declared order,
@@ -199,13 +201,13 @@ class Input:
     def problems(self, value: Any, path: str = "") -> list[rules.Problem]:
         """Type, choice and range problems of one known, defaulted value (``[]`` for ``None`` unless required).
 
-        A secret's problems never quote it: no value, no property (the engine would show it), a fixed reason.
+        A secret's problems never quote it: no value, a fixed reason (the property name is no secret).
         """
         path = path or self.name
         found = self._problems(value, path)
         if self.secret and found:
             fix = self.fix or (self._range_fix() if self.range is not None else self._kind_fix())
-            return [rules.Problem("", None, f"{path} (a secret, not shown) is not accepted.", fix)]
+            return [rules.Problem(path, None, f"{path} (a secret, not shown) is not accepted.", fix)]
         return found
 
     def _problems(self, value: Any, path: str) -> list[rules.Problem]:
@@ -429,8 +431,12 @@ class Inputs:
         ]
 
     def replacements(self, changed: Sequence[str], news: Mapping[str, Any]) -> list[str]:
-        """The changed inputs that need a new object, where the new value is known."""
-        return [name for name in changed if self.by_name[name].replaces and not is_unknown(news.get(name))]
+        """The changed inputs that need a new object, where the new value is known (other names are skipped)."""
+        return [
+            name
+            for name in changed
+            if name in self.by_name and self.by_name[name].replaces and not is_unknown(news.get(name))
+        ]
 
     # --- the resource class ------------------------------------------------------------------------
 
@@ -481,6 +487,8 @@ class Inputs:
     def document(self, cls: C) -> C:
         """Class decorator: the ``Args:`` section of the docstring from the declaration; the signature checked.
 
+        The declaration is then the class's ``INPUTS`` attribute.
+
         The section goes after the docstring's first paragraph. Raises ``TypeError`` at import when
         ``__init__``'s keyword arguments differ from the declaration (name, order or default).
         """
@@ -488,6 +496,7 @@ class Inputs:
         if mismatches:
             raise TypeError(f"{cls.__name__}.__init__ does not match its declared inputs: {'; '.join(mismatches)}")
         cls.__doc__ = self.docstring(cls.__doc__ or "")
+        setattr(cls, "INPUTS", self)  # noqa: B010 (the declaration, found from the class: ``LiveDomain.INPUTS``)
         return cls
 
     def docstring(self, text: str) -> str:

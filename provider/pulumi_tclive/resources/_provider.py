@@ -1,6 +1,11 @@
 """What the three resource providers share: settings from ``configure()``, lazily built clients,
 and helpers for the values the Pulumi engine sends (floats for numbers, ``Unknown`` in preview).
 
+This module is the one seam between the providers and the cloud they talk to (docs/design.md#one-path):
+:class:`Runtime` chooses the transport — ``tclive:endpoint: embedded`` hands API requests and DNS
+queries to the in-process emulator, anything else sends them over the network to a Tencent Cloud
+API 3.0 endpoint and the zones' nameservers — and nothing above it knows which cloud answers.
+
 Provider instances hold nothing when they are pickled (they are pickled by reference into every
 resource's ``__provider``), so credentials can never reach state. ``configure()`` runs in the
 provider process after unpickling; clients are built on first use by create/read/update/delete,
@@ -28,18 +33,23 @@ if TYPE_CHECKING:
     from ..dns.base import CnameBackend, TxtBackend
     from ..dns.dnspod import DnspodBackend
     from ..dns.manual import ManualBackend
+    from ..dns.propagation import ZoneServers
     from ..dns.rfc2136 import Rfc2136Backend
+    from ..emulator import Emulator
 
 __all__ = [
+    "DRIFTED",
     "Runtime",
     "TcliveProvider",
     "as_bool",
     "as_int",
+    "drifted",
     "failures",
     "is_unknown",
     "known",
     "poll",
     "say",
+    "zone_servers",
 ]
 
 T = TypeVar("T")
@@ -53,6 +63,24 @@ def is_unknown(value: object) -> bool:
 def known(props: Mapping[str, Any], key: str) -> bool:
     """True when ``key`` is present with a known value."""
     return key in props and not is_unknown(props[key])
+
+
+DRIFTED = "drifted"
+"""The output listing what ``read`` found changed outside the stack that no input says (a generated key,
+Tencent's CNAME target): ``diff`` reports it, so refresh shows the drift (the CLI decides refresh
+drift with ``Diff`` alone), and the next ``update`` writes the outputs again without it."""
+
+
+def drifted(old_outputs: Mapping[str, Any], new_outputs: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """``DRIFTED`` for ``read``: the ``keys`` whose refreshed output differs from the stored one, plus
+    those an earlier refresh found (they stay until an update writes the resource again).
+
+    :param old_outputs: the stored outputs (``read``'s ``props``). :param new_outputs: the refreshed ones.
+    :param keys: the outputs to watch.
+    """
+    found = {str(key) for key in old_outputs.get(DRIFTED) or []}
+    found |= {key for key in keys if key in old_outputs and old_outputs[key] != new_outputs.get(key)}
+    return sorted(found)
 
 
 def as_int(value: object, default: int) -> int:
@@ -116,9 +144,10 @@ class Runtime:
         self.settings = settings
         self._lock = threading.Lock()
         self._client: TencentCloudClient | None = None
+        self._emulator: Emulator | None = None
 
     def client(self) -> TencentCloudClient:
-        """The API client for the configured backend (real cloud, embedded emulator, or emulator server)."""
+        """The API client: the in-process emulator for ``embedded``, else the endpoint over the network."""
         with self._lock:
             if self._client is None:
                 self._client = self._build_client()
@@ -133,7 +162,7 @@ class Runtime:
             read_deadline=settings.read_retry_timeout,
             connect_deadline=settings.connect_retry_timeout,
         )
-        if settings.backend == "embedded":
+        if settings.embedded:
             from ..emulator import Emulator
 
             try:
@@ -143,6 +172,7 @@ class Runtime:
                     f"{exc} The file is set by stack config tclive:emulatorState (or environment variable "
                     "TCLIVE_EMULATOR_STATE), relative to the program's directory."
                 ) from None
+            self._emulator = emulator
             if settings.secret_id and settings.secret_key:
                 credentials = Credentials(settings.secret_id, settings.secret_key, settings.security_token)
                 client = TencentCloudClient(
@@ -170,6 +200,18 @@ class Runtime:
             progress=say,
         )
 
+    def zone_servers(self, zone: str) -> ZoneServers:
+        """The authoritative servers of ``zone`` and how to query them (see :func:`zone_servers`)."""
+        from ..dns.propagation import ZoneServers, authoritative_nameservers
+
+        if self.settings.nameservers:
+            return ZoneServers(self.settings.nameservers)
+        if not self.settings.embedded:
+            return ZoneServers(tuple(authoritative_nameservers(zone)))
+        self.client()  # opens the emulator (and adds tclive:emulatorZones)
+        assert self._emulator is not None
+        return _embedded_zone_servers(self._emulator, zone)
+
     def cname_backend(self, kind: str) -> CnameBackend:
         """The DNS backend for ``dns=kind``."""
         return self._dns_backend(kind)
@@ -195,6 +237,56 @@ class Runtime:
 
             return ManualBackend(self.settings.nameservers or None)
         raise ConfigurationError(f"dns={kind!r} is not a DNS backend; use 'dnspod', 'rfc2136' or 'manual'.")
+
+
+def _embedded_zone_servers(emulator: Emulator, zone: str) -> ZoneServers:
+    """The zone's NS set as the embedded emulator's DNS answers it, every query answered in-process."""
+    import dns.message
+    import dns.rdatatype
+
+    from ..dns.base import Nameserver, dns_name
+    from ..dns.propagation import ZoneServers, direct_query
+    from ..errors import DnsError
+
+    def exchange(query: dns.message.Message, _nameserver: Nameserver, _timeout: float) -> dns.message.Message:
+        return dns.message.from_wire(emulator.answer_dns(query.to_wire()))
+
+    # The emulator answers for all its nameservers alike: any one of them is asked for the zone's NS set.
+    answer = direct_query(
+        dns_name(zone), dns.rdatatype.NS, Nameserver("ns1.emulator.tclive.invalid"), 2.0, exchange=exchange
+    )
+    hosts = sorted(
+        {
+            rdata.target.to_text(omit_final_dot=True)
+            for rrset in answer.answer
+            for rdata in rrset
+            if rrset.rdtype == dns.rdatatype.NS
+        }
+    )
+    if not hosts:
+        raise DnsError(
+            f"the embedded emulator's DNSPod holds no zone {zone}, so no nameserver serves it: add the zone to "
+            "tclive:emulatorZones (or write the record with dns='dnspod' into a zone listed there)."
+        )
+    return ZoneServers(tuple(Nameserver(host) for host in hosts), exchange)
+
+
+def zone_servers(settings: ProviderSettings, zone: str) -> ZoneServers:
+    """How to ask the authoritative servers of ``zone``, for these settings: the one DNS seam.
+
+    ``tclive:nameservers`` when set (over the network); on the embedded emulator its DNSPod
+    nameservers (the zone's NS records), answered in-process with no socket; otherwise the zone's NS
+    set, found with the system's resolver and queried over the network. ``CnameRecord`` verifies
+    with it; pass the result to :func:`pulumi_tclive.dns.propagation.wait_for_cname` or
+    :func:`~pulumi_tclive.dns.propagation.probe_cname` (``nameservers`` and ``exchange``).
+
+    Raises :class:`~pulumi_tclive.errors.DnsError` when the zone's servers cannot be found.
+
+    Args:
+        settings: the provider settings (``ProviderSettings.load``).
+        zone: the zone name, e.g. ``example.com``.
+    """
+    return _runtime_for(settings).zone_servers(zone)
 
 
 def emulator_endpoint() -> str:

@@ -36,7 +36,6 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
-from .. import rules
 from ..cloud.client import TencentCloudClient
 from ..cloud.streaming import (
     DESCRIBE_LIVE_PLAY_AUTH_KEY,
@@ -49,9 +48,9 @@ from ..cloud.streaming import (
     ModifyLivePushAuthKeyRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_kind_problems, domain_reference
-from ._inputs import REQUIRED, Input, Inputs
-from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+from ._domain_ref import domain_inputs, domain_kind_problems, domain_reference
+from ._inputs import Input, Inputs
+from ._provider import DRIFTED, TcliveProvider, as_bool, drifted, failures, is_unknown, say
 
 __all__ = [
     "DEFAULT_VALID_SECONDS",
@@ -150,16 +149,7 @@ PLAY = _Kind("PlayAuthKey", "play", "PushAuthKey")
 
 INPUTS = Inputs(
     "PushAuthKey/PlayAuthKey",
-    Input(
-        "domain_name",
-        str,
-        REQUIRED,
-        doc="The domain: a :class:`LiveDomain` (then preview checks it is of the right type) or its name.",
-        replaces=True,
-        normalize=rules.normalize_domain_name,
-        validated_by="domain_kind_problems",
-    ),
-    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    *domain_inputs("push (PushAuthKey) or play (PlayAuthKey)"),
     Input("enabled", bool, True, doc="Authentication on or off."),
     Input(
         "master_key",
@@ -240,6 +230,10 @@ class _AuthKeyProvider(TcliveProvider):
             ) != (olds.get(f"{key}_digest") or ""):
                 # Digests, because the old key itself may be withheld from the provider (a secret).
                 changed.append(key)
+        # A key no input says (generated, or kept from the domain) that refresh found replaced.
+        changed += [
+            k.removesuffix("_digest") for k in olds.get(DRIFTED) or [] if k.removesuffix("_digest") not in changed
+        ]
         return DiffResult(
             changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
         )
@@ -285,6 +279,7 @@ class _AuthKeyProvider(TcliveProvider):
             "master_key_digest": key_digest(domain, master),
             "backup_key_digest": key_digest(domain, backup),
             "generated": inputs["master_key"] is None,
+            "backup_declared": inputs["backup_key"] is not None,
         }
 
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -320,13 +315,26 @@ class _AuthKeyProvider(TcliveProvider):
             if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
                 return ReadResult("", {})
             raise
-        # ``props`` are the old outputs: they hold a generated key, which was never an input and
-        # must not become one (inputs are secret only where the program's were).
+        # ``props`` are the old outputs: they hold every key, also those the program left out (a
+        # generated key, a backup key kept from the domain). Those were never inputs and must not
+        # become any: the CLI marks returned inputs secret only where the old inputs were secret
+        # (annotateSecrets in pkg/resource/plugin/provider_plugin.go), so one would reach state in clear.
         generated = as_bool(props.get("generated"), False)
-        inputs = {**INPUTS.values(props), "enabled": enable == 1, "valid_seconds": delta}
-        if generated:
-            inputs["master_key"] = None
-        outputs = {**self._outputs(inputs, master, backup), "generated": generated}
+        old = INPUTS.values(props)
+        backup_declared = as_bool(props.get("backup_declared"), not old["adopt_existing"]) and bool(old["backup_key"])
+        inputs = {
+            **old,
+            "enabled": enable == 1,
+            "valid_seconds": delta,
+            "master_key": None if generated else old["master_key"],
+            "backup_key": old["backup_key"] if backup_declared else None,
+        }
+        outputs = {
+            **self._outputs(inputs, master, backup),
+            "generated": generated,
+            "backup_declared": backup_declared,
+        }
+        outputs[DRIFTED] = drifted(props, outputs, ("master_key_digest", "backup_key_digest"))
         return ReadResult(id_, outputs, inputs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:

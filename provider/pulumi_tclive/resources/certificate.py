@@ -28,7 +28,7 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
-from .. import rules, tls
+from .. import tls
 from ..cloud.client import TencentCloudClient
 from ..cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT,
@@ -42,8 +42,8 @@ from ..cloud.streaming import (
     UnBindLiveDomainCertRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_kind_problems, domain_reference
-from ._inputs import REQUIRED, Input, Inputs
+from ._domain_ref import domain_inputs, domain_kind_problems, domain_reference
+from ._inputs import Input, Inputs
 from ._provider import TcliveProvider, as_int, failures, is_unknown, say
 
 __all__ = [
@@ -110,16 +110,7 @@ def check_certificate(
 
 INPUTS = Inputs(
     "PlayDomainCertificate",
-    Input(
-        "domain_name",
-        str,
-        REQUIRED,
-        doc="The play domain: a :class:`LiveDomain` (then preview checks it is a play domain) or its name.",
-        replaces=True,
-        normalize=rules.normalize_domain_name,
-        validated_by="domain_kind_problems",
-    ),
-    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    *domain_inputs("play"),
     Input(
         "certificate",
         str,
@@ -207,13 +198,16 @@ class PlayDomainCertificateProvider(TcliveProvider):
                 changed.append("certificate")
         elif new["cloud_cert_id"] is not None and new["cloud_cert_id"] != olds.get("bound_cloud_cert_id"):
             changed.append("cloud_cert_id")
+        if olds.get("https_enabled") is False and not changed:
+            # The binding is there but HTTPS was switched off (in the console): up binds it again.
+            changed.append("certificate" if new["certificate"] is not None else "cloud_cert_id")
         return DiffResult(
             changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
         )
 
     def _bind(self, client: TencentCloudClient, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
         domain = str(inputs["domain_name"])
-        from .domain import describe_live_domain
+        from ..cloud.live import describe_live_domain
 
         info = describe_live_domain(client, domain)
         if info is None:

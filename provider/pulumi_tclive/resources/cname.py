@@ -8,8 +8,9 @@ and reads every write back (docs/design.md#writing-and-verifying-records).
 
 Verification (``verify=``): ``dns`` queries every authoritative nameserver of the zone (or
 ``tclive:nameservers``) until all answer the target; ``cloud`` waits until the live domain reports
-the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns``,
-except ``cloud`` for ``dns="dnspod"`` on the emulator, whose zones are served by no real DNS server.
+the CNAME configured (DescribeLiveDomain ``BCName``); ``none`` skips it. The default is ``dns`` on
+every backend: the emulator's DNSPod nameservers answer for its zones (in-process when embedded,
+on the port ``tclive emulator serve`` prints as ``TCLIVE_NAMESERVERS``), as Tencent's answer for yours.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.live import DomainInfo
+from ..cloud.live import DomainInfo, describe_live_domain
 from ..dns.base import CnameState
-from ..dns.propagation import authoritative_nameservers, wait_for_cname
+from ..dns.propagation import wait_for_cname
 from ..errors import PropagationTimeout, RuleViolation
 from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, as_bool, as_int, failures, is_unknown, known, poll, say
-from .domain import describe_live_domain
 
 __all__ = ["INPUTS", "CnameRecord", "CnameRecordProvider"]
 
@@ -74,8 +74,7 @@ INPUTS = Inputs(
     Input(
         "verify",
         str,
-        doc="How to verify the record: ``dns``, ``cloud`` or ``none``; by default ``dns``, or ``cloud`` for "
-        "DNSPod on the emulator.",
+        doc="How to verify the record: ``dns``, ``cloud`` or ``none``; by default ``dns`` on every backend.",
         compared=False,
         choices=rules.VERIFY_MODES,
     ),
@@ -204,9 +203,7 @@ class CnameRecordProvider(TcliveProvider):
 
     def _verify_mode(self, inputs: Mapping[str, Any]) -> str:
         mode = inputs.get("verify")
-        if mode:
-            return str(mode)
-        return "cloud" if inputs["dns"] == "dnspod" and self.settings.backend != "cloud" else "dns"
+        return str(mode) if mode else "dns"
 
     def _verify(self, inputs: Mapping[str, Any], zone: str) -> tuple[bool, list[str]]:
         """Wait until the record is live; returns (verified, nameservers that confirmed it)."""
@@ -217,9 +214,11 @@ class CnameRecordProvider(TcliveProvider):
         if mode == "cloud":
             self._wait_cloud(name, target, timeout)
             return True, []
-        servers = list(self.settings.nameservers) or authoritative_nameservers(zone)
+        servers = self.runtime.zone_servers(zone)
         try:
-            wait_for_cname(name, target, nameservers=servers, timeout=timeout, progress=say)
+            wait_for_cname(
+                name, target, nameservers=servers.nameservers, timeout=timeout, progress=say, exchange=servers.exchange
+            )
         except PropagationTimeout as exc:
             if inputs["dns"] != "manual":
                 raise
@@ -227,7 +226,7 @@ class CnameRecordProvider(TcliveProvider):
                 f"{exc} Add this record at your DNS provider: {_record_line(name, target, int(inputs['ttl']))}",
                 answers=exc.answers,
             ) from None
-        return True, [str(s) for s in servers]
+        return True, [str(s) for s in servers.nameservers]
 
     def _wait_cloud(self, name: str, target: str, timeout: float) -> None:
         """Poll DescribeLiveDomain until Tencent reports the CNAME configured (BCName = 1)."""

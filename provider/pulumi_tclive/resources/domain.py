@@ -6,8 +6,8 @@ Updated in place: ``enabled`` (Enable/ForbidLiveDomain) and ``play_region`` (Mod
 A mini-program play domain can never be deleted or unbound once added (R8, 添加小程序直播的播放域名后，暂不支持删除解绑):
 it is ``protect=True`` and ``retain_on_delete=True`` by default, ``check()`` refuses any change that
 would need a new domain, and ``delete()`` refuses. Adding one is irreversible, so ``create()`` first
-proves every precondition, and adds nothing when one fails: the licence is available (asked fresh
-from the emulator's console, or ``console_status`` on real Tencent Cloud, R4); the domain has no
+proves every precondition, and adds nothing when one fails: the licence is declared available
+(``console_status``, R4; Tencent's AddLiveDomain refuses too while the account holds none); the domain has no
 play traffic this month unless ``allow_used_domain=True`` (R7: that month's whole usage would be
 billed at mini-program prices); and its CNAME can be written (``cname_dns``: the DNSPod zone
 exists, or the RFC 2136 primary answers for the zone, and no foreign record holds the name unless
@@ -31,28 +31,23 @@ from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Re
 
 from .. import rules
 from ..cloud.client import TencentCloudClient
-from ..cloud.console import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..cloud.live import (
     ADD_LIVE_DOMAIN,
     DELETE_LIVE_DOMAIN,
     DESCRIBE_BILL_BANDWIDTH_AND_FLUX_LIST,
-    DESCRIBE_LIVE_DOMAIN,
-    DESCRIBE_LIVE_DOMAINS,
     ENABLE_LIVE_DOMAIN,
     FORBID_LIVE_DOMAIN,
     MODIFY_LIVE_PLAY_DOMAIN,
     AddLiveDomainRequest,
     DeleteLiveDomainRequest,
     DescribeBillBandwidthAndFluxListRequest,
-    DescribeLiveDomainRequest,
-    DescribeLiveDomainsRequest,
     DomainInfo,
     EnableLiveDomainRequest,
     ForbidLiveDomainRequest,
     ModifyLivePlayDomainRequest,
+    describe_live_domain,
 )
 from ..errors import (
-    ConfigurationError,
     DnsError,
     RuleViolation,
     TencentCloudApiError,
@@ -61,9 +56,9 @@ from ..errors import (
     TransportError,
 )
 from ._inputs import REQUIRED, Input, Inputs
-from ._provider import TcliveProvider, as_bool, failures, is_unknown, say
+from ._provider import DRIFTED, TcliveProvider, as_bool, drifted, failures, is_unknown, say
 
-__all__ = ["INPUTS", "LiveDomain", "LiveDomainProvider", "describe_live_domain", "list_live_domains"]
+__all__ = ["INPUTS", "LiveDomain", "LiveDomainProvider"]
 
 INPUTS = Inputs(
     "LiveDomain",
@@ -168,7 +163,7 @@ INPUTS = Inputs(
         str,
         argument=False,
         compared=False,
-        doc="The PluginLicense's console_status input, for R4 at preview on real Tencent Cloud.",
+        doc="The PluginLicense's console_status input, for R4 at preview.",
         validated_by="rules.check_licence_status_for_domains (R4)",
     ),
     outputs=("cname_target", "created_at", "adopted"),
@@ -181,8 +176,8 @@ BEIJING = timezone(timedelta(hours=8))
 
 _HINTS = {
     "InvalidParameter.MpPluginNoUse": (
-        "The account has no available mini-program live plugin licence. Finish the PluginLicense "
-        "(review, then payment in 云直播控制台 > 资源包/插件管理) before adding mini-program domains."
+        "The account holds no available mini-program live plugin licence. Apply, pass review and pay in "
+        "云直播控制台 > 资源包/插件管理, set console_status='available' on the PluginLicense, then run the update again."
     ),
     "InvalidParameter.MpHostDelete": (
         "This mini-program domain was deleted this calendar month and cannot be added again until next month; "
@@ -226,35 +221,28 @@ def _inputs(props: Mapping[str, Any]) -> dict[str, Any]:
     return INPUTS.values(props)
 
 
+def _declared_licence_status(inputs: Mapping[str, Any]) -> str | None:
+    """The licence status the program declares (``console_status``, a plain input), or ``None`` when not given."""
+    declared = inputs.get("plugin_license_console_status")
+    if isinstance(declared, str) and declared:
+        return declared
+    status = inputs.get("plugin_license_status")  # console_status given as an Output: known once the licence exists
+    return status if isinstance(status, str) and status in rules.LICENCE_STATUSES else None
+
+
+def _licence_problems(status: str) -> list[rules.Problem]:
+    record = (
+        " The status is what you copy into console_status (on the PluginLicense or the MiniProgramLive): set it "
+        "to the status the console shows once it changes."
+    )
+    return [
+        rules.Problem(p.property, p.value, p.reason, p.fix + record)
+        for p in rules.check_licence_status_for_domains(status)
+    ]
+
+
 def _is_mini_program_play(values: Mapping[str, Any]) -> bool:
     return values.get("domain_type") == "play" and values.get("scene") == "mini_program"
-
-
-def describe_live_domain(client: TencentCloudClient, name: str) -> DomainInfo | None:
-    """DescribeLiveDomain, with ``None`` for a domain that does not exist in the account."""
-    try:
-        return client.call(DESCRIBE_LIVE_DOMAIN, DescribeLiveDomainRequest(DomainName=name)).DomainInfo
-    except TencentCloudApiError as exc:
-        if exc.matches("ResourceNotFound.DomainNotExist", "InternalError.DomainNotExist"):
-            return None
-        raise
-
-
-def list_live_domains(client: TencentCloudClient) -> list[DomainInfo]:
-    """Every live domain of the account, by name: DescribeLiveDomains page by page, slow-live ones included."""
-    found: dict[str, DomainInfo] = {}
-    for delay in (0, 1):  # DescribeLiveDomains lists only IsDelayLive=0 unless asked
-        page = 1
-        while True:
-            answer = client.call(
-                DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest(IsDelayLive=delay, PageSize=100, PageNum=page)
-            )
-            for info in answer.DomainList:
-                found[info.Name] = info
-            if len(answer.DomainList) < 100:
-                break
-            page += 1
-    return [found[name] for name in sorted(found)]
 
 
 def _set_enabled(client: TencentCloudClient, name: str, enabled: bool) -> None:
@@ -301,28 +289,10 @@ class LiveDomainProvider(TcliveProvider):
         if not any(is_unknown(v) for v in kind):
             has_licence = inputs.get("plugin_license") is not None
             problems += rules.check_domain_kind(*kind, has_licence=has_licence)
-        status = inputs.get("plugin_license_status")
         # R4 is about adding mini-program domains: an existing one is not refused when its licence lapses.
-        adding = not olds
-        if adding and inputs.get("scene") == "mini_program" and status is not None and not is_unknown(status):
-            problems += rules.check_licence_status_for_domains(status)
-        console_status = inputs.get("plugin_license_console_status")
-        if (
-            adding
-            and inputs.get("scene") == "mini_program"
-            and isinstance(console_status, str)
-            and (status is None or is_unknown(status))
-            and self._on_real_cloud()
-        ):
-            # R4 at preview on real Tencent Cloud: the licence status is console_status, a plain input.
-            record = (
-                " On Tencent Cloud the status is what you copy into console_status (on the PluginLicense or the "
-                "MiniProgramLive): set it to the status the console shows once it changes."
-            )
-            problems += [
-                rules.Problem(p.property, p.value, p.reason, p.fix + record)
-                for p in rules.check_licence_status_for_domains(console_status)
-            ]
+        declared = _declared_licence_status(inputs)
+        if not olds and inputs.get("scene") == "mini_program" and declared is not None:
+            problems += _licence_problems(declared)
         if olds and not problems and inputs.get("allow_replace") is not True:
             old = _inputs(olds)
             new = {k: v for k, v in _inputs(inputs).items() if not is_unknown(inputs.get(k))}
@@ -331,16 +301,11 @@ class LiveDomainProvider(TcliveProvider):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         changed = INPUTS.changed(olds, news)
+        changed += [k for k in olds.get(DRIFTED) or [] if k not in changed]  # Tencent's CNAME target, on refresh
         replaces = INPUTS.replacements(changed, news)
         # Tencent keys domains by name: the same name with another type/scene must go before it comes back.
         same_name = "domain_name" not in changed
         return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=bool(replaces) and same_name)
-
-    def _on_real_cloud(self) -> bool:
-        try:
-            return self.settings.backend == "cloud"
-        except ConfigurationError:
-            return False  # reported by the operations that need the settings
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = _inputs(props)
@@ -355,7 +320,7 @@ class LiveDomainProvider(TcliveProvider):
         if _is_mini_program_play(inputs):
             # Adding it cannot be undone (R8): prove every precondition first, add nothing if one fails.
             try:
-                self._require_available_licence(client, name, inputs)
+                self._require_available_licence(name, inputs)
                 if not inputs["allow_used_domain"]:
                     self._refuse_used_domain(client, name)
                 self._require_writable_cname(name, inputs)
@@ -409,6 +374,8 @@ class LiveDomainProvider(TcliveProvider):
             return ReadResult("", {})
         inputs = {**_inputs(props), **_actual(info)}
         outputs = _outputs(inputs, info, adopted=as_bool(props.get("adopted"), False))
+        # No input says the CNAME target: a new one (Tencent moved the domain) is drift diff reports.
+        outputs[DRIFTED] = drifted(props, outputs, ("cname_target",))
         return ReadResult(id_, outputs, inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
@@ -494,26 +461,10 @@ class LiveDomainProvider(TcliveProvider):
         info = self._converge(client, name, inputs, info)
         return CreateResult(name, _outputs(inputs, info, adopted=True))
 
-    def _require_available_licence(self, client: TencentCloudClient, name: str, inputs: Mapping[str, Any]) -> None:
-        """R4, asked fresh: the emulator's console, or console_status on real Tencent Cloud (no licence API)."""
-        status: object = None
-        if self.settings.backend == "cloud":
-            status = inputs.get("plugin_license_console_status") or inputs.get("plugin_license_status")
-        elif isinstance(inputs.get("plugin_license"), str):
-            found = client.call(
-                DESCRIBE_PLUGIN_LICENSES,
-                DescribePluginLicensesRequest(MiniProgramAppIds=[str(inputs["plugin_license"])]),
-            )
-            status = found.Licenses[0].Status if found.Licenses else None
-            if status is None:
-                raise RuleViolation(
-                    f"Live domain {name} was not added: the emulator's licence console has no plugin licence for "
-                    f"mini-program {inputs['plugin_license']} (R4). Declare the PluginLicense and pass it as "
-                    "plugin_license, then run `pulumi up` again."
-                )
-        if status is None or is_unknown(status):
-            return  # unknown on real Tencent Cloud: AddLiveDomain itself refuses without a licence
-        problems = rules.check_licence_status_for_domains(status)
+    def _require_available_licence(self, name: str, inputs: Mapping[str, Any]) -> None:
+        """R4 from the declared licence status (no API exists for the licence); undeclared, AddLiveDomain judges it."""
+        declared = _declared_licence_status(inputs)
+        problems = [] if declared is None else _licence_problems(declared)
         if problems:
             raise RuleViolation(f"Live domain {name} was not added: {problems[0].message()}")
 

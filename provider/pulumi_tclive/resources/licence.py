@@ -4,30 +4,23 @@ Rules enforced (docs/design.md#product-rules): R1 non-individual subject, R2 sce
 offline-event documents), R3 plugin AppID and minimum version, R4 the review → payment →
 available lifecycle (``status``; LiveDomain refuses mini-program domains until it is available).
 
-Tencent Cloud has no API for the licence (console only: docs/design.md#the-licence-has-no-api).
-Against the emulator (``tclive:endpoint`` = ``embedded`` or an emulator URL) the application goes to
-the emulator's licence console. Against real Tencent Cloud the resource records the application
-and takes ``status`` from ``console_status``, which you copy from the console
-(云直播控制台 > 资源包/插件管理) as it moves on.
+Tencent Cloud has no API for the licence (console only: docs/design.md#the-licence-has-no-api), so
+the resource is a declaration on every backend, emulator included: it records the application and
+takes ``status`` from ``console_status``, which you copy from the console (云直播控制台 > 资源包/插件管理)
+as it moves on. No operation calls an API. R1–R3 are checked at preview; R4 is judged from
+``console_status`` wherever it is given (LiveDomain), and by Tencent's AddLiveDomain, which refuses a
+mini-program domain while the account holds no available licence (``InvalidParameter.MpPluginNoUse``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 from pulumi.dynamic import CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 
 from .. import rules
-from ..cloud.console import (
-    DESCRIBE_PLUGIN_LICENSES,
-    SUBMIT_PLUGIN_LICENSE,
-    DescribePluginLicensesRequest,
-    PluginLicenseInfo,
-    SubmitPluginLicenseRequest,
-)
-from ..errors import RuleViolation
 from ._inputs import REQUIRED, Input, Inputs
 from ._provider import TcliveProvider, failures, is_unknown, say
 
@@ -36,6 +29,8 @@ __all__ = ["INPUTS", "PluginLicense", "PluginLicenseProvider"]
 # Details of the application itself: once submitted they are changed in the console, not here.
 APPLICATION_FIELDS = ("mini_program_name", "subject_type", "scene", "service_categories")
 APPLY_URL = "https://cloud.tencent.com/apply/p/n6h3nx5f73"
+UNDECLARED = "undeclared"
+"""``status`` when no ``console_status`` is given: the provider cannot know it, and judges no R4 from it."""
 
 
 def _stripped(value: Any) -> Any:
@@ -112,8 +107,9 @@ INPUTS = Inputs(
     Input(
         "console_status",
         str,
-        doc="Real Tencent Cloud only: the status the console shows (``pending_review``, ``pending_payment``, "
-        "``available``, ``rejected``, ``expired``); ignored by the emulator, whose console is authoritative.",
+        doc="The status the console shows (``pending_review``, ``pending_payment``, ``available``, ``rejected``, "
+        "``expired``), on every backend: the licence's one source. Unset, ``status`` is ``undeclared`` and only "
+        "Tencent's AddLiveDomain judges R4.",
         choices=rules.LICENCE_STATUSES,
     ),
     outputs=(
@@ -121,8 +117,6 @@ INPUTS = Inputs(
         "plugin_app_id",
         "plugin_name",
         "min_plugin_version",
-        "expires_at",
-        "submitted_at",
         "next_steps",
         "managed_by",
     ),
@@ -154,60 +148,24 @@ class PluginLicenseProvider(TcliveProvider):
         return CheckResult(inputs, failures(problems))
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        """Changed inputs; on the emulator also a licence not yet available, so ``up`` re-reads its status."""
         changed = INPUTS.changed(olds, news)
-        # The emulator's console moves the status on (review, payment) outside the program. Until it is
-        # 'available', every `up` re-reads it (an update that only reads), so a licence approved and paid
-        # since the last run lets that same `up` add the mini-program domains: no refresh needed.
-        pending = olds.get("managed_by") == "emulator console" and olds.get("status") != "available"
         return DiffResult(
-            changes=bool(changed) or pending, replaces=INPUTS.replacements(changed, news), delete_before_replace=False
+            changes=bool(changed), replaces=INPUTS.replacements(changed, news), delete_before_replace=False
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = INPUTS.values(props)
         app_id = str(inputs["mini_program_app_id"])
-        if self.settings.backend == "cloud":
+        if inputs.get("console_status") != "available":
             say(
                 f"PluginLicense {app_id}: Tencent Cloud has no API for plugin licences. Submit the application "
                 f"with your screenshots at {APPLY_URL}, then set console_status to the status the console shows."
             )
-            return CreateResult(app_id, self._outputs(inputs, None))
-        client = self.runtime.client()
-        found = client.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[app_id]))
-        if found.Licenses:
-            info = found.Licenses[0]
-            mismatched = _mismatches(inputs, info)
-            if mismatched:
-                raise RuleViolation(
-                    f"A plugin licence application for mini-program {app_id} already exists with different "
-                    f"details ({'; '.join(mismatched)}). Declare the licence with the details it was submitted "
-                    "with, or amend the application in the console first."
-                )
-            say(f"PluginLicense {app_id}: adopted the existing application (status {info.Status}).")
-        else:
-            info = client.call(
-                SUBMIT_PLUGIN_LICENSE,
-                SubmitPluginLicenseRequest(
-                    MiniProgramAppId=app_id,
-                    MiniProgramName=str(inputs["mini_program_name"]),
-                    SubjectType=str(inputs["subject_type"]),
-                    Scene=str(inputs["scene"]),
-                    ServiceCategories=[str(c) for c in inputs["service_categories"] or []],
-                ),
-            ).License
-        return CreateResult(app_id, self._outputs(inputs, info))
+        return CreateResult(app_id, _outputs(inputs))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         inputs = INPUTS.values(props)
-        if self.settings.backend == "cloud":
-            return ReadResult(id_, self._outputs(inputs, None), inputs)
-        found = self.runtime.client().call(
-            DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[id_])
-        )
-        if not found.Licenses:
-            return ReadResult("", {})
-        return ReadResult(id_, self._outputs(inputs, found.Licenses[0]), inputs)
+        return ReadResult(id_, _outputs(inputs), inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         inputs = INPUTS.values(news)
@@ -217,12 +175,7 @@ class PluginLicenseProvider(TcliveProvider):
                 f"PluginLicense {id_}: {', '.join(changed)} changed. The submitted application is not amended by "
                 "pulumi-tclive; amend it in the console (or through Tencent support) so review sees the same details."
             )
-        if self.settings.backend == "cloud":
-            return UpdateResult(self._outputs(inputs, None))
-        found = self.runtime.client().call(
-            DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest(MiniProgramAppIds=[id_])
-        )
-        return UpdateResult(self._outputs(inputs, found.Licenses[0] if found.Licenses else None))
+        return UpdateResult(_outputs(inputs))
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
         say(
@@ -230,39 +183,27 @@ class PluginLicenseProvider(TcliveProvider):
             "it stays in the console for its purchased period."
         )
 
-    def _outputs(self, inputs: dict[str, Any], info: PluginLicenseInfo | None) -> dict[str, Any]:
-        real_cloud = info is None
-        status = (inputs.get("console_status") or "pending_review") if info is None else info.Status
-        return {
-            **inputs,
-            "status": status,
-            "plugin_app_id": rules.PLUGIN_APP_ID,
-            "plugin_name": rules.PLUGIN_NAME,
-            "min_plugin_version": rules.MIN_PLUGIN_VERSION,
-            "expires_at": "" if info is None else info.ExpiresAt,
-            "submitted_at": "" if info is None else info.SubmittedAt,
-            "next_steps": rules.licence_next_steps(status, scene=str(inputs.get("scene") or ""), real_cloud=real_cloud),
-            "managed_by": "Tencent Cloud console" if real_cloud else "emulator console",
-        }
 
-
-def _mismatches(inputs: Mapping[str, Any], info: PluginLicenseInfo) -> list[str]:
-    pairs = [
-        ("subject_type", info.SubjectType),
-        ("scene", info.Scene),
-    ]
-    out = [f"{key} is {value!r} there, {inputs[key]!r} here" for key, value in pairs if inputs[key] != value]
-    if sorted(inputs["service_categories"] or []) != sorted(info.ServiceCategories):
-        out.append(f"service_categories are {info.ServiceCategories!r} there, {inputs['service_categories']!r} here")
-    return out
+def _outputs(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The declaration and what follows from it: no API is called (Tencent Cloud has none for the licence)."""
+    status = inputs.get("console_status") or UNDECLARED
+    return {
+        **inputs,
+        "status": status,
+        "plugin_app_id": rules.PLUGIN_APP_ID,
+        "plugin_name": rules.PLUGIN_NAME,
+        "min_plugin_version": rules.MIN_PLUGIN_VERSION,
+        "next_steps": rules.licence_next_steps(status, scene=str(inputs.get("scene") or ""), real_cloud=True),
+        "managed_by": "Tencent Cloud console",
+    }
 
 
 @INPUTS.document
 class PluginLicense(Resource, module="tclive", name="PluginLicense"):
     """The mini-program live plugin licence of one WeChat mini-program (R1–R4).
 
-    Outputs: ``status``, ``plugin_app_id`` (``wx95a7d2b78cf30f98``), ``plugin_name``, ``min_plugin_version``,
-    ``expires_at``, ``submitted_at``, ``next_steps`` (the console steps still to do, in order), ``managed_by``.
+    Outputs: ``status`` (``console_status``, or ``undeclared``), ``plugin_app_id`` (``wx95a7d2b78cf30f98``),
+    ``plugin_name``, ``min_plugin_version``, ``next_steps`` (the console steps still to do, in order), ``managed_by``.
     Deleting the resource never revokes a licence: it only leaves the stack.
     """
 
@@ -276,8 +217,6 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
     plugin_app_id: pulumi.Output[str]
     plugin_name: pulumi.Output[str]
     min_plugin_version: pulumi.Output[str]
-    expires_at: pulumi.Output[str]
-    submitted_at: pulumi.Output[str]
     next_steps: pulumi.Output[list[str]]
     managed_by: pulumi.Output[str]
 
@@ -299,5 +238,5 @@ class PluginLicense(Resource, module="tclive", name="PluginLicense"):
     ) -> None:
         """Declare the licence; see the class docstring for every argument."""
         super().__init__(PluginLicenseProvider(), resource_name, INPUTS.props(locals()), opts)
-        # The plain input, so a LiveDomain can check R4 at preview on real Tencent Cloud (status is unknown then).
+        # The plain input, so a LiveDomain can check R4 at preview (status is unknown then).
         self.console_status_input: pulumi.Input[str] | None = console_status

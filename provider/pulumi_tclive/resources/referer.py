@@ -30,8 +30,8 @@ from ..cloud.streaming import (
     ModifyLiveDomainRefererRequest,
 )
 from ..errors import RuleViolation, TencentCloudApiError
-from ._domain_ref import domain_kind_problems, domain_reference
-from ._inputs import REQUIRED, Input, Inputs
+from ._domain_ref import domain_inputs, domain_kind_problems, domain_reference
+from ._inputs import Input, Inputs
 from ._provider import TcliveProvider, failures, is_unknown, say
 
 __all__ = ["INPUTS", "PlayReferer", "PlayRefererProvider", "check_referer_rules"]
@@ -97,16 +97,7 @@ def _hosts(values: Any) -> Any:
 
 INPUTS = Inputs(
     "PlayReferer",
-    Input(
-        "domain_name",
-        str,
-        REQUIRED,
-        doc="The play domain: a :class:`LiveDomain` (preview then checks it is a play domain) or its name.",
-        replaces=True,
-        normalize=product_rules.normalize_domain_name,
-        validated_by="domain_kind_problems",
-    ),
-    Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
+    *domain_inputs("play"),
     Input(
         "mode",
         str,

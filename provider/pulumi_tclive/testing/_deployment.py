@@ -374,7 +374,7 @@ class Deployment:
             for failure in response.failures:
                 if failure.property:
                     self._report.error(
-                        f"{type_} resource '{name}'s property '{failure.property}' value "
+                        f"{type_} resource '{name}': property {failure.property} value "
                         f"{shown(failure.property)} has a problem: {failure.reason}",
                         urn=urn,
                     )

@@ -10,9 +10,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any, TextIO
+
+from pulumi.runtime.proto import provider_pb2
 
 import pulumi_tclive
 from pulumi_tclive.testing import _program
@@ -20,7 +23,7 @@ from pulumi_tclive.testing._deployment import Deployment, default_parallel, dele
 from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
-from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment
+from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment, runtime_options
 from pulumi_tclive.testing._report import CHANGE_OPS, Report, RunResult
 from pulumi_tclive.testing._state import ResourceState, StackState
 
@@ -276,6 +279,8 @@ class _Run:
                 config=self.config.values,
                 secret_keys=self.config.secret_keys,
                 on_output=self.provider_output,
+                # The launcher reads the runtime options (virtualenv) from PULUMI_RUNTIME_*.
+                options=runtime_options(self.engine.project.root / "Pulumi.yaml"),
             )
         return self._provider
 
@@ -368,15 +373,21 @@ class _Run:
     def refresh(self, *, record: bool = True, persist: bool = True) -> None:
         """Read every custom resource; drop the ones whose provider reports them gone.
 
-        A resource that drifted is shown as an update with the outputs that changed, old and new
-        (the CLI diffs old and new outputs on refresh: ``getResourceOutputsPropertiesString``,
-        https://github.com/pulumi/pulumi/blob/master/pkg/backend/display/object_diff.go).
+        Reads run at once, up to ``--parallel``: the CLI makes a ``RefreshStep`` per resource and
+        runs them together (``refresh`` in pkg/resource/deploy/deployment_executor.go). Whether a
+        resource drifted is the provider's ``Diff`` with the CLI's arguments (``RefreshStep.Apply``
+        in pkg/resource/deploy/step.go, since v3.120, pulumi/pulumi#16146): olds = the refreshed
+        outputs and inputs, news = the old inputs; ``update`` unless the diff is ``DIFF_NONE`` (for
+        ``DIFF_UNKNOWN``, unless the refreshed and old inputs are equal). The line shows the outputs
+        that changed, old and new, or else the inputs.
 
         :param record: count the steps in the result (``False`` for the ``--refresh`` phase of a
             preview or update, whose own plan is what counts).
         :param persist: save the refreshed state (``False`` for ``preview --refresh``).
         """
         state = self.state
+        lock = threading.Lock()  # the state, its file and the order of the lines
+        failed = threading.Event()
 
         def step(op: str, entry: ResourceState, detail: StepDetail | None = None) -> None:
             if record:
@@ -388,32 +399,43 @@ class _Run:
             if persist:
                 state.save(self.engine.state_path)
 
-        for entry in list(state.resources):
+        def refresh_one(entry: ResourceState) -> None:
+            if failed.is_set():
+                return
             if not entry.custom or entry.delete:
                 step("read", entry)
-                continue
+                return
+            provider = self.provider()
             try:
-                id_, outputs, inputs = self.provider().read(
+                id_, outputs, inputs = provider.read(
                     entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
                 )
+                if not id_:
+                    with lock:
+                        step("delete", entry, StepDetail.between(entry.urn, entry.id, entry.known_outputs(), {}))
+                        state.resources = [other for other in state.resources if other is not entry]
+                        save()
+                    return
+                new_outputs = {key: value for key, value in outputs.items() if key not in entry.secret_outputs}
+                # Secret inputs are withheld from state, so Read's (clear) value for them can neither be
+                # compared nor shown: compare and show the known keys only.
+                new_inputs = (
+                    entry.known_inputs()
+                    if inputs is None
+                    else {key: value for key, value in inputs.items() if key not in entry.secret_inputs}
+                )
+                diff = provider.diff(
+                    entry.urn, entry.type, entry.name, id_, new_outputs, new_inputs, entry.known_inputs(), []
+                )
             except ProviderError as exc:
-                message = f"{entry.type} resource '{entry.name}': read failed"
+                failed.set()
+                message = f"{entry.type} resource '{entry.name}': {exc.operation} failed"
                 self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                 return
-            if not id_:
-                step("delete", entry, StepDetail.between(entry.urn, entry.id, entry.known_outputs(), {}))
-                state.resources = [other for other in state.resources if other is not entry]
-                save()
-                continue
-            new_outputs = {key: value for key, value in outputs.items() if key not in entry.secret_outputs}
-            # Secret inputs are withheld from state, so Read's (clear) value for them can neither be
-            # compared nor shown: compare and show the known keys only.
-            new_inputs = (
-                entry.known_inputs()
-                if inputs is None
-                else {key: value for key, value in inputs.items() if key not in entry.secret_inputs}
-            )
-            changed = new_outputs != entry.known_outputs() or new_inputs != entry.known_inputs() or id_ != entry.id
+            if diff.changes == provider_pb2.DiffResponse.DIFF_UNKNOWN:
+                changed = new_inputs != entry.known_inputs()
+            else:
+                changed = diff.changes == provider_pb2.DiffResponse.DIFF_SOME
             detail = dataclass_replace(
                 StepDetail.between(entry.urn, id_, entry.known_outputs(), new_outputs), input_diff=False, expand=True
             )
@@ -421,20 +443,30 @@ class _Run:
                 detail = dataclass_replace(
                     StepDetail.between(entry.urn, id_, entry.known_inputs(), new_inputs), expand=True
                 )
-            entry.id = id_
-            entry.outputs = {**new_outputs, **{key: entry.outputs[key] for key in entry.secret_outputs}}
-            if inputs is not None:
-                entry.inputs = {
-                    **{key: value for key, value in inputs.items() if key not in entry.secret_inputs},
-                    **{key: entry.inputs[key] for key in entry.secret_inputs},
-                }
-            step("update" if changed else "read", entry, detail if changed else None)
-            if changed:
-                save()
+            with lock:
+                stored = new_outputs != entry.known_outputs() or new_inputs != entry.known_inputs() or id_ != entry.id
+                entry.id = id_
+                entry.outputs = {**new_outputs, **{key: entry.outputs[key] for key in entry.secret_outputs}}
+                if inputs is not None:
+                    entry.inputs = {**new_inputs, **{key: entry.inputs[key] for key in entry.secret_inputs}}
+                step("update" if changed else "read", entry, detail if changed else None)
+                if stored:
+                    save()
+
+        if any(entry.custom and not entry.delete for entry in state.resources):
+            self.provider()  # started once, before the threads that share it
+        with ThreadPoolExecutor(max_workers=self.engine.parallel, thread_name_prefix="refresh") as pool:
+            list(pool.map(refresh_one, list(state.resources)))
 
     def destroy(self, *, exclude_protected: bool) -> None:
-        """Delete everything in reverse order, after refusing outright if anything is protected
-        (or, with ``exclude_protected``, keeping protected resources and what they depend on)."""
+        """Delete everything, dependants first, after refusing outright if anything is protected
+        (or, with ``exclude_protected``, keeping protected resources and what they depend on).
+
+        As the CLI schedules deletes (``ScheduleDeletes`` in pkg/resource/deploy/step_generator.go),
+        resources go in waves: each wave is every resource nothing left depends on (as dependency
+        or parent), deleted at once up to ``--parallel``; the next wave starts when it is done.
+        After a failure the wave finishes and no other starts.
+        """
         state = self.state
         protected = [entry for entry in state.resources if entry.protect and not entry.delete]
         kept: set[str] = set()
@@ -452,24 +484,39 @@ class _Run:
                 self.report.error(f"Preview failed: {delete_protected_message(entry.urn)}", urn=entry.urn)
             if protected:
                 return
-        for entry in reversed(list(state.resources)):
-            if entry.urn in kept:
-                continue
+        lock = threading.Lock()
+        failed = threading.Event()
+
+        def delete_one(entry: ResourceState) -> None:
             if entry.custom and not entry.retain_on_delete:
                 try:
                     self.provider().delete(
                         entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
                     )
                 except ProviderError as exc:
+                    failed.set()
                     message = f"{entry.type} resource '{entry.name}': delete failed"
                     self.report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)
                     return
             detail = StepDetail.between(entry.urn, entry.id, entry.inputs, {}, old_secrets=entry.secret_inputs)
-            self.report.step("delete", entry.type, entry.name, detail=detail)
-            state.resources = [other for other in state.resources if other is not entry]
-            if not state.resources:
-                state.outputs = {}
-            state.save(self.engine.state_path)
+            with lock:
+                self.report.step("delete", entry.type, entry.name, detail=detail)
+                state.resources = [other for other in state.resources if other is not entry]
+                if not state.resources:
+                    state.outputs = {}
+                state.save(self.engine.state_path)
+
+        doomed = [entry for entry in reversed(state.resources) if entry.urn not in kept]
+        if any(entry.custom and not entry.retain_on_delete for entry in doomed):
+            self.provider()  # started once, before the threads that share it
+        with ThreadPoolExecutor(max_workers=self.engine.parallel, thread_name_prefix="destroy") as pool:
+            while doomed and not failed.is_set():
+                left = {entry.urn for entry in doomed}
+                needed = {urn for entry in doomed for urn in (*entry.dependencies, entry.parent) if urn in left}
+                wave = [entry for entry in doomed if entry.urn not in needed] or doomed[:1]
+                list(pool.map(delete_one, wave))
+                done = {id(entry) for entry in wave}
+                doomed = [entry for entry in doomed if id(entry) not in done]
         if not state.resources:
             state.outputs = {}
             self.outputs = {}

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import grpc
+import yaml  # type: ignore[import-untyped]  # pyyaml ships no stubs; it comes with pulumi
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from pulumi_tclive.testing._values import struct_from, struct_to_dict, wrap_secret
 
-__all__ = ["ProviderError", "ProviderProcess", "provider_environment"]
+__all__ = ["Launch", "ProviderError", "ProviderProcess", "launch", "provider_environment", "runtime_options"]
+
+_LAUNCHER = (
+    "https://github.com/pulumi/pulumi/blob/1b5949891b3cefcb9974752b24a5ecef0acc86c8/"
+    "sdk/python/dist/pulumi-resource-pulumi-python"
+)
 
 _START_TIMEOUT = 60.0
 
@@ -44,6 +52,101 @@ class ProviderError(Exception):
         return tail or lines[-1]
 
 
+def runtime_options(project_file: Path) -> dict[str, Any]:
+    """``runtime.options`` of a ``Pulumi.yaml`` (empty when ``runtime`` is a plain name).
+
+    :param project_file: the ``Pulumi.yaml``.
+    """
+    document = yaml.safe_load(project_file.read_text(encoding="utf-8")) or {}
+    runtime = document.get("runtime") if isinstance(document, dict) else None
+    options = runtime.get("options") if isinstance(runtime, dict) else None
+    return dict(options) if isinstance(options, dict) else {}
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How the CLI's launcher would start the dynamic provider: the command and its environment,
+    or why it would not start.
+
+    :param command: the interpreter and its arguments (empty when the launcher would fail).
+    :param env: the complete environment.
+    :param error: what the launcher would print before exiting 1, plus why; empty when it starts.
+    """
+
+    command: list[str]
+    env: dict[str, str]
+    error: str = ""
+
+
+def _go_text(value: Any) -> str:
+    """A YAML option value as Go's ``fmt.Sprintf("%v")`` writes it (booleans lower-case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def launch(options: Mapping[str, Any], *, cwd: Path, env: Mapping[str, str]) -> Launch:
+    """Start the dynamic provider as ``pulumi-resource-pulumi-python`` does under the CLI.
+
+    The CLI passes each runtime option to the plugin as ``PULUMI_RUNTIME_<OPTION>``, winning over the
+    inherited environment (``NewProvider`` in pkg/resource/plugin/provider_plugin.go), and runs the
+    plugin in the program's directory (``main:``). The launcher then resolves ``virtualenv``
+    against that directory, not against the project root as the language host does
+    (sdk/python/toolchain/pip.go ``resolveVirtualEnvironmentPath``; pulumi/pulumi#7061): with
+    ``toolchain: uv`` and no ``virtualenv`` it uses ``.venv``, with ``poetry`` what ``poetry env info
+    --path`` says. With no virtualenv it runs ``$PULUMI_PYTHON_CMD`` or ``python3`` from ``PATH``;
+    this engine runs its own interpreter there (it stands for the activated environment).
+
+    :param options: the project's ``runtime.options``.
+    :param cwd: the program directory.
+    :param env: the inherited environment (with the engine's additions).
+    """
+    environment = dict(env)
+    for key, value in options.items():
+        environment["PULUMI_RUNTIME_" + str(key).upper()] = _go_text(value)
+    virtualenv = environment.get("PULUMI_RUNTIME_VIRTUALENV", "")
+    if not virtualenv:
+        toolchain = environment.get("PULUMI_RUNTIME_TOOLCHAIN", "")
+        if toolchain == "uv":
+            virtualenv = ".venv"
+        elif toolchain == "poetry":
+            virtualenv = _poetry_environment(cwd, environment)
+    if not virtualenv:
+        python = environment.get("PULUMI_PYTHON_CMD")
+        interpreter = (shutil.which(python, path=environment.get("PATH")) if python else None) or sys.executable
+        return Launch([interpreter, "-u", "-m", "pulumi.dynamic"], environment)
+    root = Path(virtualenv.rstrip("/") or "/")
+    root = root if root.is_absolute() else cwd / root
+    python_path = root / "bin" / "python"
+    if not python_path.is_file():
+        problem = "doesn't appear to be a virtual environment" if root.is_dir() else "doesn't exist"
+        return Launch(
+            [],
+            environment,
+            error=(
+                f'The \'virtualenv\' option in Pulumi.yaml is set to "{root}", but "{root}" {problem}. '
+                f"The dynamic provider's launcher resolves it against the program directory {cwd} "
+                f"(main:), not against the project root ({_LAUNCHER}; pulumi/pulumi#7061): give a "
+                "path that is right from there, or leave `virtualenv` out and run with the environment "
+                "activated."
+            ),
+        )
+    environment["PATH"] = os.pathsep.join([str(root / "bin"), *filter(None, [environment.get("PATH")])])
+    environment.pop("PYTHONHOME", None)
+    return Launch([str(python_path), "-u", "-m", "pulumi.dynamic"], environment)
+
+
+def _poetry_environment(cwd: Path, env: Mapping[str, str]) -> str:
+    """``$(poetry env info --path)`` as the launcher runs it: empty when poetry is missing or fails."""
+    poetry = shutil.which("poetry", path=env.get("PATH"))
+    if poetry is None:
+        return ""
+    completed = subprocess.run(
+        [poetry, "env", "info", "--path"], cwd=cwd, env=dict(env), capture_output=True, text=True, check=False
+    )
+    return completed.stdout.strip()
+
+
 class ProviderProcess:
     """Start the dynamic provider plugin the way the engine does and call it.
 
@@ -51,7 +154,7 @@ class ProviderProcess:
     with every stack config key (secret values wrapped as secrets).
 
     :param cwd: the program directory (the engine runs plugins there).
-    :param env: the complete environment of the process.
+    :param env: the inherited environment (the runtime options are added as the CLI adds them).
     :param config: namespaced stack config values.
     :param secret_keys: which config keys are secret.
     :param on_output: receives every line the provider writes to stdout (after the port) or stderr.
@@ -65,18 +168,22 @@ class ProviderProcess:
         config: Mapping[str, str],
         secret_keys: frozenset[str],
         on_output: Callable[[str], None],
+        options: Mapping[str, Any] | None = None,
     ) -> None:
         self._config = dict(config)
         self._secret_keys = secret_keys
         self._on_output = on_output
-        self._process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "pulumi.dynamic"],
-            cwd=cwd,
-            env=dict(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+        self._launch = launch(options or {}, cwd=cwd, env=env)
+        self._process: subprocess.Popen[bytes] | None = None
+        if not self._launch.error:
+            self._process = subprocess.Popen(
+                self._launch.command,
+                cwd=cwd,
+                env=self._launch.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
         self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
         self._channel: grpc.Channel | None = None
         self._threads: list[threading.Thread] = []
@@ -91,6 +198,8 @@ class ProviderProcess:
             return self._start()
 
     def _start(self) -> provider_pb2_grpc.ResourceProviderStub:
+        if self._process is None:
+            raise ProviderError("start", self._launch.error)
         stdout = self._process.stdout
         stderr = self._process.stderr
         assert stdout is not None and stderr is not None
@@ -100,7 +209,7 @@ class ProviderProcess:
             self._process.wait(timeout=_START_TIMEOUT)
             raise ProviderError(
                 "start",
-                f"`{sys.executable} -m pulumi.dynamic` did not print its port (first line {first!r}, "
+                f"`{' '.join(self._launch.command)}` did not print its port (first line {first!r}, "
                 f"exit code {self._process.returncode}); check that pulumi is installed for this interpreter.",
             )
         self._drain(stdout)
@@ -245,6 +354,8 @@ class ProviderProcess:
         """Stop the process and wait for its output to be drained."""
         if self._channel is not None:
             self._channel.close()
+        if self._process is None:
+            return
         self._process.terminate()
         try:
             self._process.wait(timeout=10)

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .api import Action, ApiObject, ApiRequest, ApiResponse
+from ..cloud.api import Action, ApiObject, ApiRequest, ApiResponse
 
 __all__ = [
     "APPROVE_PLUGIN_LICENSE",
