@@ -16,7 +16,8 @@ SERVICES_WITHOUT_SDK: dict[str, str] = {
         "The emulator-only console (service 'emulator' 2026-01-01: SubmitPluginLicense, DescribePluginLicenses, "
         "ApprovePluginLicense, PayPluginLicense, RejectPluginLicense, ExpirePluginLicense, SetFaults, RecordTraffic, "
         "SetClock, Reset, DescribeRequestLog, UpdateSettings) has no Tencent Cloud API and so no SDK model: "
-        "the mini-program plugin licence exists only in the Tencent Cloud console, and the rest are test controls."
+        "the mini-program plugin licence exists only in the Tencent Cloud console, and the rest are test controls. "
+        "They are for people and tests only: no provider operation calls them (tests/e2e/test_one_path.py)."
     ),
 }
 """Services whose actions and models have no counterpart in the SDK."""

@@ -15,6 +15,7 @@ from pulumi_tclive.cli import main
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.testing import Engine
+from tests.fixtures.projects import link_virtualenv
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "secure-streaming"
 
@@ -23,10 +24,12 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "secure-streaming"
 def deployed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """examples/secure-streaming applied once: licence, three domains with CNAMEs, push and play authentication,
     certificates and referer rules on both play domains."""
-    directory = tmp_path_factory.mktemp("doctor") / "secure-streaming"
-    directory.mkdir()
+    base = tmp_path_factory.mktemp("doctor")
+    directory = base / "examples" / "secure-streaming"  # where its `virtualenv: ../../.venv` resolves
+    directory.mkdir(parents=True)
     for name in ("__main__.py", "Pulumi.yaml", "Pulumi.dev.yaml"):
         shutil.copy(EXAMPLE / name, directory / name)
+    link_virtualenv(directory, base)
     result = Engine(directory, stack="dev").up(skip_preview=True)
     assert result.ok, result.text
     return directory

@@ -27,7 +27,7 @@ def test_a_declared_status_short_of_available_fails_with_the_next_step(tmp_path:
     [finding] = _licence_findings(tmp_path, licence)
     assert (finding.subject, finding.status) == ("licence wx0123456789abcdef", "fail")
     assert finding.detail == "status pending_payment by console_status (Tencent has no licence API)"
-    assert finding.fix.startswith("Pay for the licence in 云直播控制台 > 资源包/插件管理.")
+    assert finding.fix.startswith("Pay for the licence in 云直播控制台 > 资源包/插件管理")
 
 
 def test_a_mini_program_domain_on_a_licence_the_stack_does_not_declare_warns(tmp_path: Path) -> None:

@@ -29,15 +29,8 @@ from pulumi_tclive.cloud.live import (
     DescribeLiveDomainsRequest,
 )
 from pulumi_tclive.emulator import Emulator
-from pulumi_tclive.emulator.console_api import (
-    APPROVE_PLUGIN_LICENSE,
-    DESCRIBE_PLUGIN_LICENSES,
-    PAY_PLUGIN_LICENSE,
-    ApprovePluginLicenseRequest,
-    DescribePluginLicensesRequest,
-    PayPluginLicenseRequest,
-)
 from pulumi_tclive.testing import Engine, RunResult
+from tests.fixtures.emulator import hold_available_licence
 
 REPO = Path(__file__).resolve().parents[2]
 APP_ID = "wx0123456789abcdef"
@@ -268,18 +261,23 @@ def test_a_foreign_cname_fails_before_the_play_domain_is_added_unless_overwrite(
         assert stack.domains() == MP_PLAY and stack.records() == MP_RECORD
 
 
-def test_a_pending_licence_fails_first_then_a_plain_up_adds_the_domain_once_paid(tmp_path: Path) -> None:
+def test_the_licence_is_declared_and_tencent_judges_it_too_then_up_adds_the_domain_once_paid(tmp_path: Path) -> None:
     for stack in make_stack(tmp_path / "pending", auto_approve=False):
+        # Undeclared, with no licence in the account: AddLiveDomain refuses it, as on Tencent Cloud.
         stack.write(component())
+        undeclared = stack.engine.up(skip_preview=True)
+        assert undeclared.exit_code != 0
+        assert "InvalidParameter.MpPluginNoUse" in undeclared.text and "console_status" in undeclared.text
+        assert stack.domains() == {}
+        # Declared pending: refused before any add, naming the next step.
+        stack.write(component(console_status='"pending_review"'))
         result = stack.engine.up(skip_preview=True)
         assert result.exit_code != 0
         assert "'pending_review'" in result.text and "mini-program domains can only be added" in result.text
         assert stack.domains() == {}
-        licences = stack.console.call(DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest())
-        assert [info.Status for info in licences.Licenses] == ["pending_review"]
-        # The console moves on (review, payment); the next plain `up` sees it without a refresh.
-        stack.console.call(APPROVE_PLUGIN_LICENSE, ApprovePluginLicenseRequest(MiniProgramAppId=APP_ID))
-        stack.console.call(PAY_PLUGIN_LICENSE, PayPluginLicenseRequest(MiniProgramAppId=APP_ID))
+        # A person applies, Tencent reviews, the person pays; the program then declares what the console shows.
+        hold_available_licence(stack.console, APP_ID)
+        stack.write(component(console_status='"available"'))
         after = stack.engine.up()
         assert after.ok, after.text
         assert stack.domains() == MP_PLAY and stack.records() == MP_RECORD
@@ -307,7 +305,7 @@ def test_a_lost_state_is_recovered_with_adopt_existing_without_duplicates(tmp_pa
         assert changes(stack.engine.up(skip_preview=True)) == {}
 
 
-# --- 3. R4 at preview where the licence status is known (real Tencent Cloud: console_status) ----------------
+# --- 3. R4 at preview where the licence status is declared (console_status, on every backend) ---------------
 
 STANDALONE_CLOUD = (
     "import pulumi\nimport pulumi_tclive as tclive\n"

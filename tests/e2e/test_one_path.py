@@ -28,6 +28,7 @@ from pulumi_tclive.cloud.live import list_live_domains
 from pulumi_tclive.emulator import ensure_zone
 from pulumi_tclive.testing import Engine
 from tests.contract.oracle import SDK
+from tests.fixtures.projects import link_virtualenv
 
 REPO = Path(__file__).resolve().parents[2]
 _SCOPE = re.compile(r"Credential=[^/]+/[^/]+/([a-z]+)/tc3_request")
@@ -105,8 +106,9 @@ def test_the_quickstart_makes_only_calls_tencents_sdk_clients_have(tmp_path: Pat
         ensure_zone(account, "example.com")  # the DNSPod zone the account holds, as a real account would
         proxy = RecordingProxy(served["TCLIVE_ENDPOINT"])
         try:
-            project = tmp_path / "quickstart"
+            project = tmp_path / "examples" / "quickstart"
             shutil.copytree(REPO / "examples" / "quickstart", project, ignore=shutil.ignore_patterns(".tclive*"))
+            link_virtualenv(project, tmp_path)
             # Nothing here says "emulator": an endpoint URL, credentials and nameservers, as for Tencent Cloud.
             (project / "Pulumi.dev.yaml").write_text(f"config:\n  tclive:endpoint: {proxy.url}\n")
             engine = Engine(project, stack="dev", env={"PYTHONPATH": str(REPO), **served, "TCLIVE_ENDPOINT": None})

@@ -14,18 +14,13 @@ from pulumi.dynamic.config import Config
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.emulator import Emulator
 from pulumi_tclive.emulator.console_api import (
-    APPROVE_PLUGIN_LICENSE,
     DESCRIBE_REQUEST_LOG,
-    PAY_PLUGIN_LICENSE,
     RESET,
-    SUBMIT_PLUGIN_LICENSE,
-    ApprovePluginLicenseRequest,
     DescribeRequestLogRequest,
-    PayPluginLicenseRequest,
     ResetRequest,
-    SubmitPluginLicenseRequest,
 )
 from pulumi_tclive.resources._provider import TcliveProvider
+from tests.fixtures.emulator import hold_available_licence
 
 
 @dataclass
@@ -49,17 +44,8 @@ class Stack:
         self.console.call(RESET, ResetRequest())
 
     def hold_available_licence(self, app_id: str) -> None:
-        """What a person does in the console: apply, then review and payment; the account then holds the licence."""
-        application = SubmitPluginLicenseRequest(
-            MiniProgramAppId=app_id,
-            MiniProgramName="Acme Shop",
-            SubjectType="enterprise",
-            Scene="ecommerce",
-            ServiceCategories=["电商平台"],
-        )
-        self.console.call(SUBMIT_PLUGIN_LICENSE, application)
-        self.console.call(APPROVE_PLUGIN_LICENSE, ApprovePluginLicenseRequest(MiniProgramAppId=app_id))
-        self.console.call(PAY_PLUGIN_LICENSE, PayPluginLicenseRequest(MiniProgramAppId=app_id))
+        """What a person does in the console: the account then holds an available licence."""
+        hold_available_licence(self.console, app_id)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from .. import rules
 from ..cloud.client import TencentCloudClient
 from ..cloud.live import DomainInfo, list_live_domains
 from ..cloud.streaming import (
@@ -121,13 +122,6 @@ class _Context:
 
 # ---- licence ------------------------------------------------------------------------------------
 
-_LICENCE_FIXES = {
-    "pending_review": "Wait for Tencent's review (云直播控制台 > 资源包/插件管理), then pay for the licence.",
-    "pending_payment": "Pay for the licence in 云直播控制台 > 资源包/插件管理.",
-    "rejected": "Read the rejection reason in 云直播控制台 > 资源包/插件管理, fix the application and apply again.",
-    "expired": "Renew the licence in 云直播控制台 > 资源包/插件管理 (the mini-program's live room is dark until then).",
-}
-
 
 def _emulated_console(ctx: _Context, app_ids: list[str]) -> dict[str, PluginLicenseInfo]:
     """The licences of an emulated console, for a target that has one (an emulator); ``{}`` for Tencent Cloud,
@@ -199,7 +193,8 @@ def _licence_finding(
             f"and run `{ctx.apply}`.",
         )
     if status != "available":
-        fix = _LICENCE_FIXES.get(status, "Finish the application in 云直播控制台 > 资源包/插件管理.") + record
+        blockers = rules.check_licence_status_for_domains(status)  # R4's next step for this status
+        fix = (blockers[0].fix if blockers else "Finish the application in 云直播控制台 > 资源包/插件管理.") + record
         return Finding("licence", subject, "fail", f"status {status} by {where}{serves}", fix)
     if expires is not None and expires <= ctx.horizon:
         return Finding(
