@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 # The quick start (root Pulumi.yaml -> examples/quickstart) on the embedded emulator, whose state
 # lives in .tclive/. Its DNSPod zone comes from tclive:emulatorZones in Pulumi.dev.yaml.
 # The first run previews and applies the stack. Once it is up, the demo reviews a change: it lowers
-# the CNAMEs' TTL (config cnameTtl=300), so the second run previews and applies that update, property
-# by property (--diff), and every run after it changes nothing.
+# the CNAMEs' TTL (config cnameTtl=300, saved into Pulumi.dev.yaml by --config, as the CLI saves it),
+# so the second run previews and applies that update, property by property (--diff), and every run
+# after it (the TTL is in the stack file) changes nothing.
 DEMO_STATE := .tclive/emulator.sqlite3
 DEMO_REVIEW := --config cnameTtl=300
 
@@ -26,12 +27,13 @@ demo: $(STAMP)
 	  export PULUMI_BACKEND_URL="file://$(CURDIR)/.tclive/pulumi-backend" PULUMI_CONFIG_PASSPHRASE="" \
 	         PATH="$(CURDIR)/$(BIN):$$PATH" && \
 	  pulumi stack select --create dev && \
-	  if pulumi stack output license_status >/dev/null 2>&1; then review="$(DEMO_REVIEW) --diff"; else review=""; fi && \
+	  if pulumi stack output license_status >/dev/null 2>&1 && ! grep -q cnameTtl Pulumi.dev.yaml; then \
+	    review="$(DEMO_REVIEW) --diff"; else review=""; fi && \
 	  pulumi preview $$review && pulumi up --yes --skip-preview $$review; \
 	else \
 	  echo "pulumi CLI not found: running the same preview and up with the offline engine (tclive preview, tclive up)."; \
 	  review=""; \
-	  if $(BIN)/tclive stack output license_status >/dev/null 2>&1; then \
+	  if $(BIN)/tclive stack output license_status >/dev/null 2>&1 && ! grep -q cnameTtl Pulumi.dev.yaml; then \
 	    review="$(DEMO_REVIEW) --diff"; \
 	    echo "The stack is up: reviewing a change, the CNAMEs' TTL lowered to 300 s ($$review)."; \
 	  fi; \
@@ -55,10 +57,11 @@ examples: $(STAMP)
 	  grep -Eq '^Resources: [0-9]+ unchanged$$' .tclive/examples.log || { echo "examples/$$name: the second up changed something"; exit 1; }; \
 	done; \
 	echo "== examples/offline-event (preview must fail: the documents are missing)"; \
-	if $(OFFLINE) preview examples/offline-event; then echo "examples/offline-event: preview passed without documents"; exit 1; fi; \
-	echo "== examples/offline-event, with the documents"; \
-	$(OFFLINE) up examples/offline-event $(OFFLINE_EVENT_DOCUMENTS); \
-	$(OFFLINE) up examples/offline-event --skip-preview $(OFFLINE_EVENT_DOCUMENTS) | tee .tclive/examples.log; \
+	rm -rf .tclive/offline-event; cp -r examples/offline-event .tclive/offline-event; \
+	if $(OFFLINE) preview .tclive/offline-event; then echo "examples/offline-event: preview passed without documents"; exit 1; fi; \
+	echo "== examples/offline-event, with the documents (in a copy: --config saves them into its stack file)"; \
+	$(OFFLINE) up .tclive/offline-event $(OFFLINE_EVENT_DOCUMENTS); \
+	$(OFFLINE) up .tclive/offline-event --skip-preview | tee .tclive/examples.log; \
 	grep -Eq '^Resources: [0-9]+ unchanged$$' .tclive/examples.log || { echo "examples/offline-event: the second up changed something"; exit 1; }; \
 	rm -f .tclive/examples.log
 

@@ -23,6 +23,7 @@ BENCHMARKS = (
     "preview_cost",
     "emulator_throughput",
     "scale",
+    "lock_cost",
     "dns_bench",
     "doctor_bench",
 )

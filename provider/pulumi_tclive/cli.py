@@ -251,7 +251,15 @@ def _add_emulator_commands(commands: argparse._SubParsersAction[argparse.Argumen
     show_parser.set_defaults(handler=_emulator_show)
 
 
-ENGINE_COMMANDS = ("preview", "up", "refresh", "destroy", "stack", "state")
+ENGINE_COMMANDS = {
+    "preview": "show a preview of updates to a stack's resources (offline engine)",
+    "up": "create or update the resources in a stack (offline engine)",
+    "refresh": "refresh the resources in a stack (offline engine)",
+    "destroy": "destroy all existing resources in the stack (offline engine)",
+    "stack": "manage stacks: init, ls, output, export, import",
+    "state": "edit the current stack's state: unprotect",
+    "cancel": "remove the lock of a stack whose update was killed",
+}
 """The front door: ``tclive <these> …`` runs the offline engine (``python -m pulumi_tclive.testing``)."""
 
 
@@ -265,14 +273,14 @@ def build_parser() -> argparse.ArgumentParser:
             "(the real dynamic-provider protocol, no Pulumi CLI needed; with the CLI, `pulumi up -C DIR` does the "
             "same). `tclive emulator` serves, inspects and drives the local Tencent Cloud Live + DNSPod emulator."
         ),
-        epilog=(
-            "Offline engine (the Pulumi CLI's commands, for a project without the CLI): "
-            "tclive {preview,up,refresh,destroy} [DIR] [flags] (DIR defaults to .), tclive stack {init,ls,output}, "
-            "tclive state unprotect; `tclive up --help` lists the flags."
-        ),
+        epilog="`tclive COMMAND --help` shows a command's usage and flags.",
     )
     parser.add_argument("--version", action="version", version=f"tclive {version('pulumi-tclive')}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # Listed for --help only: main() hands these to the engine's own parser before this one runs,
+    # so the emulator commands never import the Pulumi SDK.
+    for name, summary in ENGINE_COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False)
     _add_emulator_commands(commands)
     add_import_command(commands)
     add_url_commands(commands)  # tclive url sign (url_command.py)

@@ -15,6 +15,7 @@ PROGRAM = """\
 import pulumi_tclive as tclive
 
 tclive.LiveDomain("push", domain_name="push.example.com", domain_type="push")
+tclive.LiveDomain("play", domain_name="play.example.com", domain_type="play")
 """
 
 # No credentials and no endpoint from the environment: only the stack file decides the target.
@@ -46,6 +47,8 @@ def test_a_misspelt_endpoint_key_fails_preview_and_up_before_any_cloud_call(tmp_
     preview = engine.preview()
     assert not preview.ok
     assert "unknown stack config key tclive:endpont: did you mean tclive:endpoint?" in preview.text
+    assert preview.text.count("unknown stack config key") == 1, "a config error is said once per run"
+    assert "2 errored" in preview.text, "and both resources count as errored"
     # Without the key it would have gone to real Tencent Cloud, and preview says so.
     assert provider_output(preview)[0].startswith("tclive: target: real Tencent Cloud, region ap-guangzhou")
 
@@ -67,7 +70,7 @@ def test_a_misspelt_endpoint_key_fails_preview_and_up_before_any_cloud_call(tmp_
 def test_a_malformed_setting_fails_preview(tmp_path: Path, config: str, expected: str) -> None:
     preview = make_project(tmp_path, config).preview()
     assert not preview.ok
-    assert "resource 'push' has a problem:" in preview.text
+    assert "resource 'push' has a problem:" in preview.text or "resource 'play' has a problem:" in preview.text
     assert expected in preview.text
 
 

@@ -82,6 +82,7 @@ def test_up_runs_out_of_the_box_and_a_second_up_changes_nothing(example: Example
     again = example.engine.up()
     assert again.ok, again.text
     assert not [s for s in again.steps if s.op in ("create", "update", "replace", "delete")]
+    assert again.outputs["push_key"] == "[secret]", "a secret output the state withheld is still listed"
     assert example.push_key() == key
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -246,7 +247,8 @@ def test_non_dynamic_custom_resource_is_refused(tmp_path: Path) -> None:
 def test_cli_runs_an_operation_and_exits_non_zero_on_failure(tmp_path: Path) -> None:
     # The program has no Pulumi.dev.yaml, so its stack is created first, as `pulumi stack init` does.
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT)}
-    init = [sys.executable, "-m", "pulumi_tclive.testing", "stack", "init", "dev", "-C", str(PROGRAMS / "options")]
+    program = shutil.copytree(PROGRAMS / "options", tmp_path / "options")  # `--config` is saved into its stack file
+    init = [sys.executable, "-m", "pulumi_tclive.testing", "stack", "init", "dev", "-C", str(program)]
     subprocess.run([*init, "--state", str(tmp_path / "state.json")], env=env, check=True, capture_output=True)
     completed = subprocess.run(
         [
@@ -254,7 +256,7 @@ def test_cli_runs_an_operation_and_exits_non_zero_on_failure(tmp_path: Path) -> 
             "-m",
             "pulumi_tclive.testing",
             "preview",
-            str(PROGRAMS / "options"),
+            str(program),
             "--config",
             f"toy:dbPath={tmp_path / 'db.json'}",
             "--config",

@@ -4,6 +4,7 @@ and on a document in the shape the Pulumi CLI prints for a dynamic provider."""
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from pathlib import Path
 from types import ModuleType
 
@@ -27,7 +28,8 @@ def test_comment_from_the_engines_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
-    common = [str(PROGRAMS / "review"), "--config", f"toy:dbPath={tmp_path / 'db.json'}"]
+    program = shutil.copytree(PROGRAMS / "review", tmp_path / "review")  # `--config` is saved into its stack file
+    common = [str(program), "--config", f"toy:dbPath={tmp_path / 'db.json'}"]
     common += ["--state", str(tmp_path / "state.json"), "--secret", "betaValue=hush-hush-value"]
     assert main(["up", *common]) == 0
     capsys.readouterr()

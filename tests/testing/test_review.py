@@ -9,6 +9,7 @@ and what the toy "cloud" (a JSON file) and the state file hold afterwards.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,9 @@ class Cli:
     """Runs ``main(argv)`` on one program with its toy database and state under ``tmp_path``."""
 
     def __init__(self, program: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.program = PROGRAMS / program
+        # A copy: `--config` is saved into the program's stack file, as the CLI does.
+        self.program = tmp_path / program
+        shutil.copytree(PROGRAMS / program, self.program)
         self.tmp_path = tmp_path
         self.capsys = capsys
         self.stdout = ""
@@ -81,8 +84,10 @@ def test_update_and_replace_lines_name_the_properties_and_diff_shows_values(cli:
     assert f" ~  update   {ITEM} beta [diff: ~value]" in lines
     assert "      ~ value: [secret] => [secret]" in lines
 
+    # alphaValue=two is in the stack file now (`--config` is saved, as the CLI does).
+    assert 'toy-review:alphaValue: "two"' in (run.program / "Pulumi.dev.yaml").read_text()
     assert run("up", *beta, "--config", "alphaName=renamed", "--diff") == 0, run.stdout
-    assert f" +- replace  {ITEM} alpha [diff: ~item_name]" in run.stdout
+    assert f" +- replace  {ITEM} alpha [diff: ~item_name,value]" in run.stdout
     assert '      ~ item_name: "alpha" => "renamed"' in run.stdout
     assert "Resources: 1 updated, 1 replaced, 0 unchanged" in run.stdout
     assert set(run.items()) == {"renamed", "beta"}, "the replacement happened"
@@ -128,7 +133,8 @@ def test_json_document_on_stdout_human_output_on_stderr(cli: Callable[[str], Cli
     }
     assert second["op"] == "update" and second["diffReasons"] == ["value"]
 
-    assert run("preview", "--json") == 0
+    # `--config` was saved into the stack file, as the CLI does: set the values back.
+    assert run("preview", "--json", "--config", "firstName=first", "--config", "firstValue=one") == 0
     assert json.loads(run.stdout)["steps"] == [], "unchanged resources are left out, as the CLI does"
     assert json.loads(run.stdout)["changeSummary"] == {"same": 2}
 

@@ -112,7 +112,8 @@ def test_the_state_file_is_backed_up_and_a_corrupt_one_names_its_backup(tmp_path
     assert f"the previous version is kept in {backup}: restore it with `cp {backup} {state}`" in broken.stderr
     assert state.read_text().endswith('"resou'), "nothing written over the damaged file"
     shutil.copy(backup, state)
-    restored = engine("preview", str(directory), "--config", db)
+    # withSecond=false was saved into the stack file by the second up (`--config`, as the CLI does).
+    restored = engine("preview", str(directory), "--config", db, "--config", "withSecond=true")
     assert restored.returncode == 0 and "Resources: 2 unchanged" in restored.stdout, "the state before the last up"
 
 
@@ -143,13 +144,14 @@ def test_the_tclive_front_door_runs_the_engine_on_the_current_directory(tmp_path
     assert preview.returncode == 0, preview.stdout + preview.stderr
     assert "Previewing update (dev):" in preview.stdout and "Resources: 2 to create, 0 unchanged" in preview.stdout
     usage = engine("preview", cwd=directory)
-    assert usage.returncode == 2 and "the following arguments are required: DIR" in usage.stderr
+    assert usage.returncode == 2 and "preview needs the project directory: DIR or -C DIR" in usage.stderr
 
 
 def test_parallel_up_overlaps_independent_steps_keeps_dependencies_and_state(tmp_path: Path) -> None:
     log = tmp_path / "steps.jsonl"
     state = tmp_path / "state.json"
-    args = ["up", str(PROGRAMS / "parallel"), "--config", f"steplog:path={log}", "--state", str(state)]
+    directory = project(tmp_path, "parallel")  # a copy: `--config` is saved into its stack file
+    args = ["up", str(directory), "--config", f"steplog:path={log}", "--state", str(state)]
     up = engine(*args, "--parallel", "4", "--skip-preview")
     assert up.returncode == 0, up.stdout + up.stderr
     assert overlapping(log) > 1, "independent creates ran at the same time"
@@ -166,7 +168,7 @@ def test_parallel_up_overlaps_independent_steps_keeps_dependencies_and_state(tmp
 
     one_by_one = tmp_path / "serial.jsonl"
     serial = engine(
-        "up", str(PROGRAMS / "parallel"), "-p", "1", "--config", f"steplog:path={one_by_one}",
+        "up", str(directory), "-p", "1", "--config", f"steplog:path={one_by_one}",
         "--state", str(tmp_path / "serial.json"), "--skip-preview",
     )  # fmt: skip
     assert serial.returncode == 0 and overlapping(one_by_one) == 1, "--parallel 1: one step at a time"

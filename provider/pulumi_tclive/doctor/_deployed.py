@@ -4,10 +4,10 @@ Both give the same :class:`Deployment`: the tclive resources with their inputs a
 stack outputs, and the provider settings the stack's resources were deployed with (the stack's
 ``tclive:*`` config, then the environment, as the provider reads them: README.md#configuration).
 
-Secret values stay withheld: the offline engine never writes them (``"[secret]"``), and in an
-export a secret is ``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
-"ciphertext": …}`` (or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no
-check can print one.
+Secret values stay withheld: the offline engine writes them as ``"[secret]"`` or, under a
+passphrase, encrypted as the CLI does; in its state and in an export a secret is
+``{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": …}``
+(or ``"plaintext"`` with ``--show-secrets``); the doctor reads neither, so no check can print one.
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def from_state(directory: str, stack: str, state_file: str | None = None) -> Dep
     require_stack(project, stack, path, command="tclive")
     state = StackState.load(path, project=project.name, stack=stack)
     resources = tuple(
-        DeployedResource(kind, entry.name, entry.id, dict(entry.inputs), dict(entry.outputs))
+        # Under a passphrase the engine stores secrets encrypted: withheld here all the same.
+        DeployedResource(kind, entry.name, entry.id, _unwrap(dict(entry.inputs)), _unwrap(dict(entry.outputs)))
         for entry in state.resources
         if not entry.delete and (kind := _kind(entry.type)) is not None
     )
@@ -133,7 +134,7 @@ def from_state(directory: str, stack: str, state_file: str | None = None) -> Dep
         source=f"state file {path}",
         stack=stack,
         resources=resources,
-        outputs=dict(state.outputs),
+        outputs=_unwrap(dict(state.outputs)),
         settings=_settings(config, project.program_dir),
         apply_command=f"tclive up{where}{flag}",
     )

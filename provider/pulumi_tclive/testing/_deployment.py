@@ -26,7 +26,8 @@ from pulumi_tclive.testing._diff import StepDetail
 from pulumi_tclive.testing._program import Channel
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess
 from pulumi_tclive.testing._report import Report
-from pulumi_tclive.testing._state import ResourceState, StackState, StateWriter, seal
+from pulumi_tclive.testing._secrets import SecretsManager, displayed_outputs, is_ciphertext
+from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState, StateWriter, seal
 from pulumi_tclive.testing._values import (
     PROVIDER_KEY,
     SECRET_PLACEHOLDER,
@@ -127,6 +128,9 @@ class Deployment:
     :param parallel: how many registrations are worked on at once (``--parallel``); the program
         sends a resource only once everything it depends on has been answered, so independent
         steps overlap and dependent ones keep their order.
+    :param cancelled: set when the user interrupts (Ctrl-C): steps already running finish and are
+        saved, no new one starts.
+    :param secrets: the stack's passphrase encryption; without it secret values are withheld.
     """
 
     def __init__(
@@ -141,6 +145,8 @@ class Deployment:
         preview: bool,
         record_steps: bool = True,
         parallel: int = 1,
+        cancelled: threading.Event | None = None,
+        secrets: SecretsManager | None = None,
     ) -> None:
         self._state_path = state_path
         self._writer = None if preview else StateWriter(state_path, state)
@@ -163,11 +169,21 @@ class Deployment:
         self._condemned: list[ResourceState] = []
         self._ids = {entry.urn: entry.id for entry in state.resources if entry.id}
         self._stack_urn = ""
-        self.outputs: dict[str, Any] = dict(state.outputs)
+        self._secrets = secrets
+        self._encrypt = secrets.encrypt if secrets is not None else None
+        self._stored_outputs: dict[str, Any] = dict(state.outputs)
+        self.outputs: dict[str, Any] = displayed_outputs(state.outputs)
+        self._cancelled = cancelled or threading.Event()
+        # Pending creates of an earlier, interrupted operation stay until `refresh` resolves them (the
+        # CLI keeps them: https://github.com/pulumi/pulumi/blob/master/pkg/backend/snapshot.go); the
+        # others are settled by this run, which sees the resource in the state.
+        self._carried = [op for op in state.pending_operations if op.type == "creating"]
+        self._running: list[PendingOperation] = []
         self.stopped = False
         self.refused = False
         self.invalid = 0
         """How many resources failed Check; the run goes on checking the others but applies nothing more."""
+        self._reported_reasons: set[str] = set()
 
     # ---- state -------------------------------------------------------------------------------
 
@@ -175,11 +191,32 @@ class Deployment:
         """The state as it stands now: new registrations, untouched old resources, pending deletes."""
         untouched = [entry for entry in self._old_order if entry.urn not in self._registered]
         resources = self._new + untouched + self._condemned + self._pending
-        return StackState(project=self._project, stack=self._stack, resources=resources, outputs=self.outputs)
+        return StackState(
+            project=self._project,
+            stack=self._stack,
+            resources=resources,
+            outputs=self._stored_outputs,
+            pending_operations=self._carried + self._running,
+        )
 
     def _save(self) -> None:
         if self._writer is not None:
             self._writer.checkpoint(self.snapshot())
+
+    @contextmanager
+    def _operation(self, kind: str, entry: ResourceState) -> Iterator[None]:
+        """Record a provider call as pending, durably, before it starts; drop it once it returns.
+
+        A pending operation left in the state tells the next run the call was cut short (the CLI's
+        ``pending_operations``: ``BeginMutation`` in pkg/backend/snapshot.go).
+        """
+        operation = PendingOperation(kind, entry)
+        self._running.append(operation)
+        self._save()
+        try:
+            yield
+        finally:
+            self._running = [other for other in self._running if other is not operation]
 
     @contextmanager
     def _unlocked(self) -> Iterator[None]:
@@ -261,6 +298,7 @@ class Deployment:
             return self._register(request)
 
     def _register(self, request: resource_pb2.RegisterResourceRequest) -> resource_pb2.RegisterResourceResponse:
+        self._check_cancelled()
         if self.stopped:
             raise Refusal("the deployment stopped after an earlier error")
         urn = self._urn(request)
@@ -291,6 +329,12 @@ class Deployment:
             self.stopped = True
             raise Refusal(message) from None
 
+    def _check_cancelled(self) -> None:
+        """After an interrupt, start nothing new: report it once and stop."""
+        if self._cancelled.is_set() and not self.stopped:
+            self.stopped = True
+            self._report.error(f"{'preview' if self.preview else 'update'} canceled")
+
     def register_outputs(self, request: resource_pb2.RegisterResourceOutputsRequest) -> None:
         """Record the stack's outputs (``pulumi.export``); component outputs are not kept.
 
@@ -299,10 +343,21 @@ class Deployment:
         if request.urn != self._stack_urn:
             return
         values = struct_to_dict(request.outputs)
-        self.outputs = {
-            key: "[unknown]" if contains_unknown(value) else SECRET_PLACEHOLDER if contains_secret(value) else value
-            for key, value in values.items()
-        }
+        shown: dict[str, Any] = {}
+        stored: dict[str, Any] = {}
+        for key, value in values.items():
+            before = self._stored_outputs.get(key)
+            if contains_secret(value):
+                shown[key] = SECRET_PLACEHOLDER
+                stored[key] = seal({key: value}, [key], self._encrypt)[0][key]
+            elif contains_unknown(value) and (before == SECRET_PLACEHOLDER or is_ciphertext(before)):
+                # A secret the state could not give back (no passphrase): still a secret output.
+                shown[key], stored[key] = SECRET_PLACEHOLDER, before
+            elif contains_unknown(value):
+                shown[key] = stored[key] = "[unknown]"
+            else:
+                shown[key] = stored[key] = value
+        self.outputs, self._stored_outputs = shown, stored
 
     def _urn(self, request: resource_pb2.RegisterResourceRequest) -> str:
         qualified = request.type
@@ -329,7 +384,7 @@ class Deployment:
     def _component(
         self, request: resource_pb2.RegisterResourceRequest, urn: str
     ) -> resource_pb2.RegisterResourceResponse:
-        inputs, secret_inputs = seal(struct_to_dict(request.object))
+        inputs, secret_inputs = seal(struct_to_dict(request.object))  # compared as stored: no ciphertext
         old = self._old_live.get(urn)
         op = "create" if old is None else ("same" if old.inputs == inputs else "update")
         entry = ResourceState(
@@ -378,7 +433,12 @@ class Deployment:
                         f"{shown(failure.property)} has a problem: {failure.reason}",
                         urn=urn,
                     )
+                elif failure.reason in self._reported_reasons:
+                    # A problem with no property is the provider's (its config): said once per run,
+                    # as the CLI, which stops at the first invalid resource, says it once.
+                    self._report.count_errored(urn)
                 else:
+                    self._reported_reasons.add(failure.reason)
                     self._report.error(f"{type_} resource '{name}' has a problem: {failure.reason}", urn=urn)
             # Unlike the CLI, which bails at the first invalid resource (step_generator.go), keep
             # checking the others so one run lists every problem; nothing further is applied.
@@ -458,11 +518,11 @@ class Deployment:
 
         provider = self._provider()
         if op == "create":
-            with self._unlocked():
+            with self._operation("creating", self._creating(request, urn, checked, secret_inputs)), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
         elif op == "update" and old is not None:
             id_ = old.id
-            with self._unlocked():
+            with self._operation("updating", old), self._unlocked():
                 outputs = provider.update(
                     urn, type_, name, old.id, old.known_outputs(), old.known_inputs(), checked, ignore_changes
                 )
@@ -473,14 +533,15 @@ class Deployment:
             id_, outputs, checked = self._replace(request, urn, old, news, secret_inputs, delete_first)
 
         secret_outputs = {key for key in outputs if key in secret_outputs_declared and key != PROVIDER_KEY}
-        sealed_inputs, withheld_inputs = seal(checked, secret_inputs)
-        sealed_outputs, withheld_outputs = seal(outputs, secret_outputs)
         if op == "same" and old is not None:
-            # Nothing ran, so the secret outputs are still what the last create or update withheld; keep
-            # them withheld (else a refresh would take the provider's clear value for drift and print it).
+            secret_outputs |= set(old.secret_outputs) & set(outputs)
+        sealed_inputs, withheld_inputs = seal(checked, secret_inputs, self._encrypt)
+        sealed_outputs, withheld_outputs = seal(outputs, secret_outputs, self._encrypt)
+        if op == "same" and old is not None:
+            # Nothing ran, so the secret outputs are still what the last create or update stored; keep
+            # them as stored (else a refresh would take the provider's clear value for drift and print it).
             for key in old.secret_outputs:
-                if key not in sealed_outputs:
-                    sealed_outputs[key] = SECRET_PLACEHOLDER
+                sealed_outputs[key] = old.outputs.get(key, SECRET_PLACEHOLDER)
             withheld_outputs = sorted(set(withheld_outputs) | set(old.secret_outputs))
         entry = ResourceState(
             urn=urn,
@@ -517,27 +578,49 @@ class Deployment:
         type_, name = request.type, request.name
         checked = self._check(urn, type_, name, {}, news, secret_inputs)
         provider = self._provider()
+        creating = self._creating(request, urn, checked, secret_inputs)
         if delete_first:
             if not old.retain_on_delete:
-                with self._unlocked():
+                with self._operation("deleting", old), self._unlocked():
                     provider.delete(urn, type_, name, old.id, old.known_outputs(), old.known_inputs())
             self._old_order = [entry for entry in self._old_order if entry is not old]
             self._save()
-            with self._unlocked():
+            with self._operation("creating", creating), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
         else:
-            with self._unlocked():
+            with self._operation("creating", creating), self._unlocked():
                 id_, outputs = provider.create(urn, type_, name, checked)
             self._condemned.append(dataclass_replace(old, delete=True))
         return id_, outputs, checked
 
-    @staticmethod
-    def _same_outputs(old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
-        """Old outputs; a withheld secret output is refilled from the same-named input when there is one."""
+    def _creating(
+        self, request: resource_pb2.RegisterResourceRequest, urn: str, checked: Mapping[str, Any], secrets: set[str]
+    ) -> ResourceState:
+        """The entry a pending create records: the checked inputs, no id yet."""
+        inputs, withheld = seal(checked, secrets, self._encrypt)
+        return ResourceState(
+            urn=urn,
+            type=request.type,
+            name=request.name,
+            custom=True,
+            inputs=inputs,
+            secret_inputs=withheld,
+            dependencies=self._dependencies(request),
+            parent=request.parent,
+        )
+
+    def _same_outputs(self, old: ResourceState, checked: Mapping[str, Any]) -> dict[str, Any]:
+        """Old outputs; a secret output is refilled from the same-named input when there is one, else
+        decrypted from the state, else unknown (stored without a passphrase: the program cannot have it)."""
         outputs = old.known_outputs()
         for key in old.secret_outputs:
+            stored = old.outputs.get(key)
             if key in checked:
                 outputs[key] = checked[key]
+            elif self._secrets is not None and is_ciphertext(stored):
+                outputs[key] = self._secrets.decrypt(stored)
+            else:
+                outputs[key] = UNKNOWN
         return outputs
 
     @staticmethod
@@ -557,6 +640,7 @@ class Deployment:
         snapshot = self.snapshot().resources
         doomed = [entry for entry in reversed(snapshot) if entry.delete or entry.urn not in self._registered]
         for entry in doomed:
+            self._check_cancelled()
             if self.stopped:
                 return
             self._delete(entry)
@@ -575,9 +659,10 @@ class Deployment:
             return
         if entry.custom and not entry.retain_on_delete:
             try:
-                self._provider().delete(
-                    entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
-                )
+                with self._operation("deleting", entry):
+                    self._provider().delete(
+                        entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
+                    )
             except ProviderError as exc:
                 message = f"{entry.type} resource '{entry.name}': delete failed"
                 self._report.error(f"{message}: {exc.summary}", f"{message}: {exc.details}", urn=entry.urn)

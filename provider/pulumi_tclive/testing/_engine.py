@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,14 +20,19 @@ from typing import Any, TextIO
 from pulumi.runtime.proto import provider_pb2
 
 import pulumi_tclive
+from pulumi_tclive.errors import ConfigurationError
 from pulumi_tclive.testing import _program
+from pulumi_tclive.testing._children import child_command, child_process_options
 from pulumi_tclive.testing._deployment import Deployment, default_parallel, delete_protected_message
 from pulumi_tclive.testing._diff import StepDetail
+from pulumi_tclive.testing._lock import StackLock
 from pulumi_tclive.testing._program import FD_ENV, Channel, ChannelClosed
 from pulumi_tclive.testing._project import Project, StackConfig, load_project, load_stack_config
 from pulumi_tclive.testing._provider import ProviderError, ProviderProcess, provider_environment, runtime_options
 from pulumi_tclive.testing._report import CHANGE_OPS, Report, RunResult
-from pulumi_tclive.testing._state import ResourceState, StackState
+from pulumi_tclive.testing._secrets import PASSPHRASE_HINT, SecretsManager, displayed_outputs
+from pulumi_tclive.testing._state import PendingOperation, ResourceState, StackState
+from pulumi_tclive.testing._values import SECRET_PLACEHOLDER
 
 __all__ = ["EXIT_NO_CHANGES", "Engine"]
 
@@ -34,6 +41,9 @@ EXIT_NO_CHANGES = 7
 (https://github.com/pulumi/pulumi/blob/master/pkg/cmd/pulumi/cmd/exit_codes.go)."""
 
 _OPERATION_NOUNS = {"preview": "preview", "up": "update", "refresh": "refresh", "destroy": "destroy"}
+
+_LOCKING = frozenset({"up", "refresh", "destroy"})
+"""Operations that take the stack lock (the CLI's diy backend locks update, refresh and destroy, not preview)."""
 
 _HEADERS = {
     "preview": "Previewing update",
@@ -55,7 +65,10 @@ class _Output:
         with self._lock:
             self.lines.append(line)
             if self._echo is not None:
-                print(line, file=self._echo, flush=True)
+                try:
+                    print(line, file=self._echo, flush=True)
+                except BrokenPipeError:  # the reader went away; the lines are still collected
+                    self._echo = None
 
 
 class Engine:
@@ -105,6 +118,21 @@ class Engine:
         self._echo = echo
         self._diff = diff
         self.parallel = parallel if parallel is not None and parallel > 0 else default_parallel()
+        self.cancelled = threading.Event()
+        """Set by :meth:`cancel`: the running operation starts no new step."""
+        self.command = "tclive"
+        """How the user runs the engine, for the commands its messages suggest."""
+        self._lock: StackLock | None = None
+
+    def cancel(self) -> None:
+        """Cancel the running operation as the CLI's first Ctrl-C does: steps already running
+        finish and are saved, no new one starts, and the operation fails."""
+        self.cancelled.set()
+
+    def release_lock(self) -> None:
+        """Remove the stack lock this engine holds, if any (before ending at once on a second Ctrl-C)."""
+        if self._lock is not None:
+            self._lock.release()
 
     # ---- public operations -------------------------------------------------------------------
 
@@ -139,21 +167,42 @@ class Engine:
                 return
             if not skip_preview:
                 run.program(preview=True, record=False)
-                if run.report.failed:
+                if run.report.failed or self.cancelled.is_set():
                     return
                 run.report.line()
                 run.report.line(f"{_HEADERS['up']} ({self.stack}):")
+            run.warn_pending_operations()
             run.program(preview=False, record=True)
 
         header = "refresh" if refresh else first
         return self._operate("up", body, header=header, expect_no_changes=expect_no_changes)
 
-    def refresh(self, *, expect_no_changes: bool = False) -> RunResult:
+    def refresh(
+        self,
+        *,
+        expect_no_changes: bool = False,
+        clear_pending_creates: bool = False,
+        import_pending_creates: Sequence[tuple[str, str]] = (),
+    ) -> RunResult:
         """Read every resource from its provider and update the state (the program is not run).
 
+        Pending updates and deletes of an interrupted operation are cleared (the resource is read);
+        pending creates stay unless resolved, as with ``pulumi refresh`` (pkg/cmd/pulumi/operations/refresh.go).
+
         :param expect_no_changes: fail (exit status 7) when anything drifted.
+        :param clear_pending_creates: drop pending creates: the create did not happen.
+        :param import_pending_creates: ``(URN, ID)`` pairs: the create did happen and made ID; the
+            resource is read with that id and enters the state.
         """
-        return self._operate("refresh", lambda run: run.refresh(), expect_no_changes=expect_no_changes)
+
+        def body(run: _Run) -> None:
+            before = len(run.state.pending_operations), len(run.state.resources)
+            run.resolve_pending_operations(clear_creates=clear_pending_creates, imports=dict(import_pending_creates))
+            run.refresh()
+            if not run.report.failed and before != (len(run.state.pending_operations), len(run.state.resources)):
+                run.state.save(self.state_path)
+
+        return self._operate("refresh", body, expect_no_changes=expect_no_changes)
 
     def destroy(self, *, exclude_protected: bool = False) -> RunResult:
         """Delete every resource, dependants first (the program is not run).
@@ -174,6 +223,13 @@ class Engine:
         run.report.line()
         run.report.line(f"{_HEADERS[next_header]} ({self.stack}):")
         return True
+
+    def _suggest(self, command: str) -> str:
+        """A command line for the user, shell-quoted, naming this stack and project."""
+        words = [*shlex.split(self.command), command, "--stack", self.stack]
+        if self.project.root != Path.cwd().resolve():
+            words += ["-C", str(self.project.root)]
+        return shlex.join(words)
 
     def read_state(self) -> StackState:
         """The stack's state as the state file holds it now."""
@@ -202,19 +258,38 @@ class Engine:
         expect_no_changes: bool = False,
     ) -> RunResult:
         started = time.monotonic()
-        report = Report(self._echo, show_diff=self._diff)
-        report.line(f"{_HEADERS[header or operation]} ({self.stack}):")
-        config = load_stack_config(self.project, self.stack, self._config_overrides, self._secrets)
-        run = _Run(self, report, config)
+        report = Report(self._echo, show_diff=self._diff, on_reader_gone=self.cancel)
+        if operation in _LOCKING:
+            try:
+                self._lock = StackLock(self.state_path, cancel_command=self._suggest("cancel"))
+                self._lock.__enter__()
+            except ConfigurationError as exc:
+                self._lock = None
+                report.error(str(exc))
+                return RunResult(
+                    operation=operation, exit_code=1, diagnostics=list(report.diagnostics), text=report.text()
+                )
         try:
-            body(run)
+            report.line(f"{_HEADERS[header or operation]} ({self.stack}):")
+            config = load_stack_config(self.project, self.stack, self._config_overrides, self._secrets)
+            run = _Run(self, report, config)
+            try:
+                body(run)
+            finally:
+                run.close()
         finally:
-            run.close()
+            self.release_lock()
+            self._lock = None
         if self._echo is None:  # when echoing, this output already went to stderr as it came
             report.block("Program output", run.program_output.lines)
             report.block("Provider output", run.provider_output.lines)
+        if self.cancelled.is_set() and not report.failed:
+            report.error(f"{_OPERATION_NOUNS[operation]} canceled")
         if operation in ("preview", "up"):
             report.outputs(run.outputs, run.previous_outputs)
+            withheld = sorted(key for key, value in run.state.outputs.items() if value == SECRET_PLACEHOLDER)
+            if operation == "up" and withheld and run.secrets is None:
+                report.line(f"Secret outputs {', '.join(withheld)} are listed but not stored: {PASSPHRASE_HINT}.")
         counted = report.steps
         if operation == "up" and not run.applied:
             # The preview before the update failed: summarise its plan, as the CLI does.
@@ -264,9 +339,14 @@ class _Run:
         self.provider_output = _Output(echo_err)
         self._provider: ProviderProcess | None = None
         self.state = engine.read_state()
-        self.outputs: dict[str, Any] = dict(self.state.outputs)
-        self.previous_outputs = dict(self.state.outputs)
+        self.stack_file = engine.project.root / f"Pulumi.{engine.stack}.yaml"
+        self.secrets = SecretsManager.for_stack(self.stack_file)
+        self.outputs: dict[str, Any] = displayed_outputs(self.state.outputs)
+        self.previous_outputs = displayed_outputs(self.state.outputs)
         self.applied = False
+        # Started now, from the thread that runs the operation: the kernel kills the provider when
+        # the thread that started it ends (_children.py), so no step thread may start it.
+        self.provider()
 
     def provider(self) -> ProviderProcess:
         """The provider process, started on first need."""
@@ -285,9 +365,12 @@ class _Run:
         return self._provider
 
     def close(self) -> None:
-        """Stop the provider process."""
+        """Stop the provider process; record the stack's encryption salt if a secret was encrypted
+        under a new one (the CLI writes ``encryptionsalt`` into the stack file)."""
         if self._provider is not None:
             self._provider.close()
+        if self.secrets is not None and self.secrets.used and self.applied:
+            self.secrets.remember_salt(self.stack_file)
 
     # ---- preview / up ------------------------------------------------------------------------
 
@@ -308,6 +391,8 @@ class _Run:
             preview=preview,
             record_steps=record,
             parallel=self.engine.parallel,
+            cancelled=self.engine.cancelled,
+            secrets=self.secrets,
         )
         program_error = self._drive(deployment, preview=preview)
         if program_error and not deployment.refused:
@@ -337,13 +422,16 @@ class _Run:
             "parallel": self.engine.parallel,
         }
         process = subprocess.Popen(
-            [sys.executable, _program.__file__, json.dumps(spec)],
+            child_command(
+                [sys.executable, _program.__file__, json.dumps(spec)]
+            ),  # ends with the engine, even on kill -9
             cwd=project.program_dir,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             pass_fds=[worker_end.fileno()],
+            **child_process_options(),
         )
         worker_end.close()
         assert process.stdout is not None
@@ -367,6 +455,66 @@ class _Run:
             pumper.join(timeout=10)
             stream.close()
         return error
+
+    # ---- pending operations ------------------------------------------------------------------
+
+    def warn_pending_operations(self) -> None:
+        """Before an update, name the operations an earlier run left unfinished, as the CLI does
+        (``printPendingOperationsWarning`` in pkg/resource/deploy/deployment_executor.go), and go on."""
+        pending = self.state.pending_operations
+        if not pending:
+            return
+        listed = "".join(f"\n  * {op.resource.urn}, interrupted while {op.type}" for op in pending)
+        refresh = self.engine._suggest("refresh")
+        self.report.warning(
+            f"Attempting to deploy or update resources with {len(pending)} pending operations from previous "
+            f"deployment.{listed}\nThese resources are in an unknown state because the engine was interrupted "
+            "while waiting for changes to these resources to complete. Confirm whether or not each operation "
+            "completed (`tclive emulator show`, or the Tencent Cloud console), then repair the stack with "
+            f"`{refresh}`, which reads every resource and clears pending updates and deletes. A pending "
+            f"create needs your answer: `{refresh} --clear-pending-creates` if it did not happen, or "
+            f"`{refresh} --import-pending-creates URN ID` if it did (a LiveDomain's or CnameRecord's id is "
+            "its domain name, e.g. mp-play.example.com)."
+        )
+
+    def resolve_pending_operations(self, *, clear_creates: bool, imports: Mapping[str, str]) -> None:
+        """Before a refresh: pending updates and deletes go (the refresh reads those resources); a
+        pending create is dropped (``clear_creates``), or enters the state with the id the user gives
+        (``imports``), to be read like the rest, or else kept, as ``pulumi refresh`` does."""
+        kept: list[PendingOperation] = []
+        for op in self.state.pending_operations:
+            if op.type != "creating":
+                continue
+            if op.resource.urn in imports:
+                op.resource.id = imports[op.resource.urn]
+                self.state.resources.append(op.resource)
+            elif not clear_creates:
+                kept.append(op)
+        unused = sorted(set(imports) - {op.resource.urn for op in self.state.pending_operations})
+        for urn in unused:
+            self.report.warning(f'"{urn}" did not correspond to a pending create')
+        self.state.pending_operations = kept
+
+    @contextmanager
+    def _pending(self, kind: str, entry: ResourceState, lock: threading.Lock) -> Iterator[None]:
+        """Record a provider call as a pending operation in the state file before it starts (as
+        ``Deployment`` does for an update), and drop it when it returns.
+
+        :param lock: held while the state and its file change (the steps run in parallel).
+        """
+        operation = PendingOperation(kind, entry)
+        with lock:
+            self.state.pending_operations.append(operation)
+            self.state.save(self.engine.state_path)
+        try:
+            yield
+        except ProviderError:
+            with lock:
+                self.state.pending_operations.remove(operation)
+                self.state.save(self.engine.state_path)  # the call failed: it is not pending
+            raise
+        with lock:
+            self.state.pending_operations.remove(operation)  # the caller saves the step that follows
 
     # ---- refresh / destroy -------------------------------------------------------------------
 
@@ -400,7 +548,7 @@ class _Run:
                 state.save(self.engine.state_path)
 
         def refresh_one(entry: ResourceState) -> None:
-            if failed.is_set():
+            if failed.is_set() or self.engine.cancelled.is_set():  # a Ctrl-C: _operate reports the cancel
                 return
             if not entry.custom or entry.delete:
                 step("read", entry)
@@ -490,9 +638,10 @@ class _Run:
         def delete_one(entry: ResourceState) -> None:
             if entry.custom and not entry.retain_on_delete:
                 try:
-                    self.provider().delete(
-                        entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
-                    )
+                    with self._pending("deleting", entry, lock):
+                        self.provider().delete(
+                            entry.urn, entry.type, entry.name, entry.id, entry.known_outputs(), entry.known_inputs()
+                        )
                 except ProviderError as exc:
                     failed.set()
                     message = f"{entry.type} resource '{entry.name}': delete failed"
@@ -510,7 +659,7 @@ class _Run:
         if any(entry.custom and not entry.retain_on_delete for entry in doomed):
             self.provider()  # started once, before the threads that share it
         with ThreadPoolExecutor(max_workers=self.engine.parallel, thread_name_prefix="destroy") as pool:
-            while doomed and not failed.is_set():
+            while doomed and not failed.is_set() and not self.engine.cancelled.is_set():
                 left = {entry.urn for entry in doomed}
                 needed = {urn for entry in doomed for urn in (*entry.dependencies, entry.parent) if urn in left}
                 wave = [entry for entry in doomed if entry.urn not in needed] or doomed[:1]

@@ -178,7 +178,13 @@ class ForwardingMonitor(mocks.MockMonitor):
 
 def _program_traceback(exc: BaseException) -> str:
     """The traceback without the frames of the SDK, asyncio, runpy and this worker."""
-    internal = (str(Path(pulumi.__file__).parent), str(Path(asyncio.__file__).parent), __file__, "<frozen runpy>")
+    # This file and the guard that starts it (_children.py) are the engine's, not the program's.
+    internal = (
+        str(Path(pulumi.__file__).parent),
+        str(Path(asyncio.__file__).parent),
+        str(Path(__file__).parent),
+        "<frozen runpy>",
+    )
     formatted = traceback.TracebackException.from_exception(exc)
     formatted.stack = traceback.StackSummary.from_list(
         [frame for frame in formatted.stack if not frame.filename.startswith(internal)]

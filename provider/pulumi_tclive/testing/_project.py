@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ __all__ = [
     "load_project",
     "load_stack_config",
     "require_stack",
+    "save_stack_config",
     "stack_names",
     "validate_stack_name",
 ]
@@ -228,9 +230,51 @@ def require_stack(project: Project, stack: str, state_path: Path, *, command: st
         return
     existing = stack_names(project)
     here = ", ".join(existing) if existing else "none"
-    location = "" if project.root == Path.cwd().resolve() else f" -C {project.root}"
-    state = "" if state_path == default_state_path(project, stack) else f" --state {state_path}"
+    location = "" if project.root == Path.cwd().resolve() else f" -C {shlex.quote(str(project.root))}"
+    state = "" if state_path == default_state_path(project, stack) else f" --state {shlex.quote(str(state_path))}"
     raise ConfigurationError(
         f"no stack named '{stack}' found; stacks here: {here}. Pick one with `--stack NAME`, or create this one "
         f"with `{command} stack init {stack}{location}{state}`."
     )
+
+
+def save_stack_config(project: Project, stack: str, values: Mapping[str, str]) -> None:
+    """Save plain config values into ``Pulumi.<stack>.yaml``, as ``pulumi up --config KEY=VALUE`` does.
+
+    Each key is written namespaced (``project:key``), as ``pulumi config set`` writes it, replacing
+    the line of that key (namespaced or not) in the ``config:`` map, or appended to the map. The
+    file is edited line by line, so its comments and layout stay.
+
+    :param project: the loaded project. :param stack: the stack name.
+    :param values: ``key`` or ``namespace:key`` → text.
+    """
+    path = project.root / f"Pulumi.{stack}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    start = next((i for i, line in enumerate(lines) if re.match(r"config:\s*(\{\s*\})?\s*(#.*)?$", line)), None)
+    if start is not None:
+        lines[start] = "config:"  # an empty flow map (`config: {}`) becomes the block map written below
+    else:
+        lines += ["config:"]
+        start = len(lines) - 1
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][:1].isspace()):
+        end += 1
+    for key, value in values.items():
+        full_key = _namespaced(key, project.name)
+        short = full_key.removeprefix(f"{project.name}:")
+        # One line, quoted as YAML needs it: a value stays the string it was given (`"300"`, as the CLI writes it).
+        line = f"  {full_key}: {json.dumps(value, ensure_ascii=False)}"
+        found = next(
+            (
+                i
+                for i in range(start + 1, end)
+                if re.match(rf"\s+({re.escape(full_key)}|{re.escape(short)})\s*:", lines[i])
+            ),
+            None,
+        )
+        if found is None:
+            lines.insert(end, line)
+            end += 1
+        else:
+            lines[found] = line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -16,6 +16,7 @@ import grpc
 import yaml  # type: ignore[import-untyped]  # pyyaml ships no stubs; it comes with pulumi
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
+from pulumi_tclive.testing._children import child_command, child_process_options
 from pulumi_tclive.testing._values import struct_from, struct_to_dict, wrap_secret
 
 __all__ = ["Launch", "ProviderError", "ProviderProcess", "launch", "provider_environment", "runtime_options"]
@@ -177,12 +178,13 @@ class ProviderProcess:
         self._process: subprocess.Popen[bytes] | None = None
         if not self._launch.error:
             self._process = subprocess.Popen(
-                self._launch.command,
+                child_command(self._launch.command),  # ends with the engine, even on kill -9 (_children.py)
                 cwd=cwd,
                 env=self._launch.env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
+                **child_process_options(),
             )
         self._stub: provider_pb2_grpc.ResourceProviderStub | None = None
         self._channel: grpc.Channel | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TextIO
 
@@ -77,10 +78,15 @@ class Report:
     :param echo: where to print lines as they are produced (the CLI passes ``sys.stdout``, or
         ``sys.stderr`` with ``--json``).
     :param show_diff: print each property's old and new value under its step line (``--diff``).
+    :param on_reader_gone: called once when ``echo`` is a closed pipe (``tclive preview | head -1``):
+        echoing stops and the engine cancels the operation, as a reader that left wants nothing more.
     """
 
-    def __init__(self, echo: TextIO | None, *, show_diff: bool = False) -> None:
+    def __init__(
+        self, echo: TextIO | None, *, show_diff: bool = False, on_reader_gone: Callable[[], None] | None = None
+    ) -> None:
         self._echo = echo
+        self._on_reader_gone = on_reader_gone
         self._show_diff = show_diff
         self._lines: list[str] = []
         self._lock = threading.Lock()
@@ -108,8 +114,14 @@ class Report:
         """
         with self._lock:
             self._lines.extend(texts)
-            if self._echo is not None:
+            if self._echo is None:
+                return
+            try:
                 print("\n".join(texts), file=self._echo, flush=True)
+            except BrokenPipeError:
+                self._echo = None
+                if self._on_reader_gone is not None:
+                    self._on_reader_gone()
 
     def step(self, op: str, type_: str, name: str, *, record: bool = True, detail: StepDetail | None = None) -> None:
         """Print a step line and (unless ``record`` is false) count it in the result.
@@ -205,6 +217,15 @@ class Report:
         self.diagnostics.append(text)
         self.json_diagnostics.append({**({"urn": urn} if urn else {}), "message": text, "severity": "error"})
         if urn:
+            self.errored.add(urn)
+
+    def count_errored(self, urn: str) -> None:
+        """Count a resource as errored for a problem already reported (not printed again).
+
+        :param urn: the resource.
+        """
+        self.failed = True
+        with self._lock:
             self.errored.add(urn)
 
     def warning(self, message: str) -> None:
