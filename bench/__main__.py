@@ -18,6 +18,7 @@ from ._common import progress
 
 BENCHMARKS = (
     "api_calls",
+    "processing_calls",
     "footprint",
     "preview_cost",
     "emulator_throughput",

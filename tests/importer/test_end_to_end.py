@@ -20,6 +20,27 @@ import pytest
 from pulumi_tclive.cloud.client import TencentCloudClient
 from pulumi_tclive.cloud.dnspod import DESCRIBE_RECORD_LIST, DescribeRecordListRequest
 from pulumi_tclive.cloud.live import DESCRIBE_LIVE_DOMAINS, DescribeLiveDomainsRequest
+from pulumi_tclive.cloud.processing import (
+    ADD_LIVE_WATERMARK,
+    CREATE_LIVE_CALLBACK_RULE,
+    CREATE_LIVE_CALLBACK_TEMPLATE,
+    CREATE_LIVE_RECORD_RULE,
+    CREATE_LIVE_RECORD_TEMPLATE,
+    CREATE_LIVE_SNAPSHOT_RULE,
+    CREATE_LIVE_SNAPSHOT_TEMPLATE,
+    CREATE_LIVE_TIME_SHIFT_RULE,
+    CREATE_LIVE_TIME_SHIFT_TEMPLATE,
+    CREATE_LIVE_TRANSCODE_RULE,
+    CREATE_LIVE_TRANSCODE_TEMPLATE,
+    CREATE_LIVE_WATERMARK_RULE,
+    AddLiveWatermarkRequest,
+    CreateLiveCallbackTemplateRequest,
+    CreateLiveRecordTemplateRequest,
+    CreateLiveSnapshotTemplateRequest,
+    CreateLiveTimeShiftTemplateRequest,
+    CreateLiveTranscodeTemplateRequest,
+    RecordParam,
+)
 from pulumi_tclive.cloud.streaming import (
     DESCRIBE_LIVE_DOMAIN_CERT_BINDINGS,
     DESCRIBE_LIVE_DOMAIN_REFERER,
@@ -71,6 +92,51 @@ class Account:
 
 
 PUSH_DOMAINS = ("push.example.com", "new-push.example.com", "live.example.org")
+CALLBACK_KEY = "ImportedCallbackKey0419"
+
+
+def seed_processing(console: TencentCloudClient) -> None:
+    """One template of each kind on push.example.com, each bound by a rule, as someone made them in the console."""
+    made = [
+        console.call(
+            CREATE_LIVE_CALLBACK_TEMPLATE,
+            CreateLiveCallbackTemplateRequest(
+                TemplateName="hooks", StreamBeginNotifyUrl="https://api.example.com/begin", CallbackKey=CALLBACK_KEY
+            ),
+        ).TemplateId,
+        console.call(
+            CREATE_LIVE_RECORD_TEMPLATE,
+            CreateLiveRecordTemplateRequest(TemplateName="replays", HlsParam=RecordParam(Enable=1, StorageTime=86400)),
+        ).TemplateId,
+        console.call(
+            CREATE_LIVE_TRANSCODE_TEMPLATE,
+            CreateLiveTranscodeTemplateRequest(TemplateName="sd540", VideoBitrate=900, Height=540),
+        ).TemplateId,
+        console.call(
+            CREATE_LIVE_SNAPSHOT_TEMPLATE,
+            CreateLiveSnapshotTemplateRequest(
+                TemplateName="covers", CosAppId=1250000000, CosBucket="c", CosRegion="ap-guangzhou"
+            ),
+        ).TemplateId,
+        console.call(
+            ADD_LIVE_WATERMARK,
+            AddLiveWatermarkRequest(WatermarkName="logo", PictureUrl="https://img.example.com/l.png", XPosition=5),
+        ).WatermarkId,
+        console.call(
+            CREATE_LIVE_TIME_SHIFT_TEMPLATE,
+            CreateLiveTimeShiftTemplateRequest(TemplateName="rewind", Duration=86400),
+        ).TemplateId,
+    ]
+    rules = (
+        CREATE_LIVE_CALLBACK_RULE,
+        CREATE_LIVE_RECORD_RULE,
+        CREATE_LIVE_TRANSCODE_RULE,
+        CREATE_LIVE_SNAPSHOT_RULE,
+        CREATE_LIVE_WATERMARK_RULE,
+        CREATE_LIVE_TIME_SHIFT_RULE,
+    )
+    for action, template_id in zip(rules, made, strict=True):
+        console.call(action, action.request(DomainName="push.example.com", AppName="live", TemplateId=template_id))
 
 
 def security(console: TencentCloudClient) -> tuple[object, ...]:
@@ -102,10 +168,11 @@ def account(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Account]:
                 CertificatePrivateKey=certificate.key,
             ),
         )
+        seed_processing(console)
         push, play, _, _ = security(console)
         keys = [k for info in push for k in (info.MasterAuthKey, info.BackupAuthKey) if k]  # type: ignore[union-attr]
         keys += [k for k in (play.AuthKey, play.AuthBackKey) if k]  # type: ignore[union-attr]
-        secrets = (emulator.credentials.secret_key, certificate.key, *keys)
+        secrets = (emulator.credentials.secret_key, certificate.key, CALLBACK_KEY, *keys)
         before = request_log(console)
         run = tclive("import", "--endpoint", "embedded", "--state", str(state), "--out", "imported", cwd=root)
         calls = request_log(console)
@@ -177,6 +244,12 @@ def test_the_program_declares_the_account_as_it_is(account: Account) -> None:
     bound = security(account.console)[2]
     assert f'cloud_cert_id="{bound[0].CloudCertId}"' in program  # type: ignore[index]
     assert 'rules=["example.com", "*.example.com"]' in program
+    # Processing templates with their arguments (never the callback key), each rule naming its template.
+    sd540 = program[program.index("sd540 = tclive.TranscodeTemplate(") :]
+    assert "video_bitrate=900," in sd540[: sd540.index("\n)")] and "height=540," in sd540[: sd540.index("\n)")]
+    assert 'hls_param={"record_interval": 1800, "storage_time": 86400, "enable": 1}' in program
+    assert "template_id=sd540.template_id," in program and program.count("adopt_existing=True") >= 12
+    assert program.count("Rule(") == 6
     # Records of no live domain are not imported; the IDN domain LiveDomain refuses is left out, with why.
     for foreign in ("www", "cdn", "alias", "192.0.2.10", "xn--bcher-kva"):
         assert foreign not in program
@@ -204,7 +277,7 @@ def test_the_program_is_formatted_and_passes_ruff(account: Account) -> None:
 def test_up_makes_no_create_update_or_delete_call(adopted: Adopted) -> None:
     result = adopted.up
     assert result.ok, result.text
-    assert ops(result) == {"create": 18}  # every create is an adoption
+    assert ops(result) == {"create": 30}  # every create is an adoption: 18, and 6 templates with their 6 rules
     assert adopted.calls, "up read the account"
     assert not set(adopted.calls) & WRITES, adopted.calls
     assert "DescribeBillBandwidthAndFluxList" not in adopted.calls, "adoption skips the R7 query"
@@ -217,7 +290,7 @@ def test_the_preview_after_up_shows_no_changes(adopted: Adopted) -> None:
     result = Engine(adopted.directory, stack="dev", env={"PYTHONPATH": str(REPO)}).preview()
     assert result.ok, result.text
     assert ops(result) == {}
-    assert "18 unchanged" in result.text
+    assert "30 unchanged" in result.text
 
 
 def test_importing_again_into_the_same_directory_refuses_without_force(account: Account, adopted: Adopted) -> None:

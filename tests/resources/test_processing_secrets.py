@@ -19,7 +19,8 @@ def test_callback_key_stays_out_of_outputs_errors_and_logs(stack: Stack, capsys:
     assert "InvalidParameter.InvalidCallbackUrl" in str(refused.value)
     assert MARKER not in str(refused.value) + repr(refused.value)
     wrong_type = provider.check({}, {"template_name": "hooks", "callback_key": [MARKER]}).failures
-    assert [f.property for f in wrong_type] == ["callback_key"] and MARKER not in wrong_type[0].reason
+    assert [f.property for f in wrong_type] == ["callback_key"]
+    assert "callback_key (a secret, not shown)" in wrong_type[0].reason and MARKER not in wrong_type[0].reason
 
     news = provider.check({}, {"template_name": "hooks", "callback_key": MARKER}).inputs
     created = provider.create(news)

@@ -31,6 +31,7 @@ from ..dns.manual import ManualBackend
 from ..emulator.console_api import DESCRIBE_PLUGIN_LICENSES, DescribePluginLicensesRequest
 from ..errors import ConfigurationError, DnsError
 from ._names import unicode_form
+from ._processing import Processing, read_processing
 from ._security import Security, read_security
 
 __all__ = ["Account", "FoundDomain", "FoundLicence", "FoundRecord", "read_account"]
@@ -108,6 +109,7 @@ class Account:
     zones: tuple[str, ...]
     nameservers: tuple[Nameserver, ...] = ()
     left_out: tuple[str, ...] = ()
+    processing: Processing = field(default_factory=Processing)
 
 
 def _list_zones(client: TencentCloudClient) -> list[str]:
@@ -375,6 +377,13 @@ def read_account(
                 "to declare them."
             )
             licences = ()
+    processing = read_processing(client, progress)
+    if domains is not None:  # the rules on the chosen domains, and the templates they bind
+        chosen = {d.name for d in found}
+        kept_rules = tuple(r for r in processing.rules if r.domain_name in chosen)
+        bound = {(r.template_resource, r.template_id) for r in kept_rules}
+        kept = tuple(t for t in processing.templates if (t.resource, t.template_id) in bound)
+        processing = Processing(kept, kept_rules)
     return Account(
         source=source,
         backend=backend,
@@ -383,4 +392,5 @@ def read_account(
         zones=searched,
         nameservers=tuple(nameservers),
         left_out=tuple(left_out),
+        processing=processing,
     )

@@ -23,6 +23,7 @@ from ..resources.licence import INPUTS as LICENCE_INPUTS
 from ..resources.referer import INPUTS as REFERER_INPUTS
 from ._account import Account, FoundDomain, FoundLicence
 from ._names import Namer, unicode_form
+from ._processing import FAMILIES
 
 __all__ = [
     "LICENCE_CONFIG_KEYS",
@@ -503,14 +504,43 @@ class _Program:
         self.lines.append("")
         self.lines.append(f'pulumi.export("cname_targets", {variable}.cname_targets)')
 
+    def processing(self) -> None:
+        """The processing templates, each adopted by name, and the rules binding them (adopted too)."""
+        found = self.account.processing
+        variables: dict[tuple[str, int], str] = {}
+        for template in found.templates:
+            spec = next(t for t, _ in FAMILIES if t.resource == template.resource)
+            values = {k: _Code(repr(v)) if k == "transcode_template_ids" else v for k, v in template.values.items()}
+            label = str(template.values.get("template_name") or template.values.get("watermark_name"))
+            variable = self.namer.identifier(label)
+            variables[(template.resource, template.template_id)] = variable
+            kwargs = [*_arguments(spec.inputs, values), ("adopt_existing", "True")]
+            self.blank()
+            self.lines += _call(variable, f"tclive.{template.resource}", _lit(self.namer.resource_name(label)), kwargs)
+        for rule in found.rules:
+            bound = variables.get((rule.template_resource, rule.template_id))
+            if bound is None:
+                continue  # bound to a template the import did not find (deleted meanwhile)
+            kwargs = [("domain_name", _lit(rule.domain_name)), ("template_id", f"{bound}.template_id")]
+            if rule.app_name:
+                kwargs.append(("app_name", _lit(rule.app_name)))
+            if rule.stream_name:
+                kwargs.append(("stream_name", _lit(rule.stream_name)))
+            kwargs.append(("adopt_existing", "True"))
+            name = self.namer.resource_name(f"{bound}-{rule.domain_name}-rule")
+            self.blank()
+            self.lines += _call("", f"tclive.{rule.resource}", _lit(name), kwargs)
+
     def render(self) -> str:
         self.header()
         if self.project.component:
             self.component()
+            self.processing()
             return "\n".join(self.lines) + "\n"
         licence = self.licences()
         for domain in self.account.domains:
             self.domain(domain, licence)
+        self.processing()
         if self.exports:
             self.blank()
             self.lines.append("pulumi.export(")

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, Resource, UpdateResult
 from pydantic import BaseModel
 
 from .. import rules
@@ -49,9 +49,11 @@ from ._provider import TcliveProvider, failures, is_unknown, say
 __all__ = [
     "RuleProvider",
     "RuleSpec",
+    "StreamRule",
     "TemplateProvider",
     "TemplateSpec",
     "describe_one",
+    "listing",
     "nested_inputs",
     "rule_inputs",
     "rule_props",
@@ -97,7 +99,19 @@ def template_inputs(
                 doc=" ".join([given.doc, *dict.fromkeys(notes)]),
             )
         )
-    return Inputs(resource, *completed, outputs=outputs)
+    return Inputs(resource, *completed, ADOPT, outputs=outputs)
+
+
+ADOPT = Input(
+    "adopt_existing",
+    bool,
+    False,
+    doc="``True`` (what ``tclive import`` writes) takes over an existing one (a template: the one with the same "
+    "name; a rule: the one at the same domain, app and stream) instead of creating one; nothing is written when it "
+    "already is as declared.",
+    compared=False,
+)
+"""The input every processing template and rule ends with."""
 
 
 def nested_inputs(model: type[BaseModel], docs: Mapping[str, str]) -> tuple[Input, ...]:
@@ -121,6 +135,7 @@ class TemplateSpec:
         limits: Tencent's documented limits (``rules/_processing.py``).
         create, modify, delete: Tencent's actions (``modify`` is the watermark's Update).
         describe: reads one template by id; ``None`` when Tencent no longer has it.
+        listing: every template of the kind (adopt_existing finds one by name there).
         id_field: ``TemplateId``, or the watermark's ``WatermarkId``.
     """
 
@@ -130,12 +145,28 @@ class TemplateSpec:
     modify: Action[Any, Any]
     delete: Action[Any, Any]
     describe: Callable[[TencentCloudClient, int], ApiObject | None]
+    listing: Callable[[TencentCloudClient], Sequence[ApiObject]]
     id_field: str = "TemplateId"
 
     @property
     def resource(self) -> str:
         """The resource class name, for messages."""
         return self.inputs.resource
+
+    @property
+    def name_field(self) -> str:
+        """The field holding a template's name: ``TemplateName``, or the watermark's ``WatermarkName``."""
+        return "WatermarkName" if self.id_field == "WatermarkId" else "TemplateName"
+
+
+def listing(action: Action[Any, Any], answer_field: str) -> Callable[[TencentCloudClient], Sequence[ApiObject]]:
+    """A :attr:`TemplateSpec.listing`: every template of the kind, through a Describe-all action."""
+
+    def list_all(client: TencentCloudClient) -> Sequence[ApiObject]:
+        found: Sequence[ApiObject] = getattr(client.call(action, action.request()), answer_field)
+        return found
+
+    return list_all
 
 
 def secret_digest(value: str) -> str:
@@ -164,15 +195,8 @@ class TemplateProvider(TcliveProvider):
         return body
 
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs, problems = self.spec.inputs.check(news)
-        secrets = set(self.spec.inputs.secret_names)
-        found = [
-            CheckFailure(
-                p.property.split(".")[0],
-                f"{p.property} (a secret, not shown) is not text. Give text." if p.property in secrets else p.message(),
-            )
-            for p in problems
-        ]
+        inputs, problems = self.spec.inputs.check(news)  # a secret's problems never quote it (resources/_inputs.py)
+        found = [CheckFailure(p.property.split(".")[0], p.message()) for p in problems]
         if not found:  # a nested input's failure is reported on the input; its message names the key
             known = {k: v for k, v in inputs.items() if not is_unknown(v)}
             found = [
@@ -185,10 +209,8 @@ class TemplateProvider(TcliveProvider):
         declared = self.spec.inputs
         changed = declared.changed(olds, news)
         for name in declared.secret_names:  # through the digest: the old value may be withheld (a secret)
-            value = news.get(name)
-            if is_unknown(value) or (secret_digest(str(value)) if value is not None else "") != (
-                olds.get(f"{name}_digest") or ""
-            ):
+            value = news.get(name)  # None leaves the key as it is (an imported template keeps the console's)
+            if is_unknown(value) or (value is not None and secret_digest(str(value)) != olds.get(f"{name}_digest")):
                 changed.append(name)
         return DiffResult(
             changes=bool(changed), replaces=declared.replacements(changed, news), delete_before_replace=False
@@ -208,8 +230,28 @@ class TemplateProvider(TcliveProvider):
             "Fix the argument it names, then run `pulumi up` again."
         )
 
+    def _adopt(self, inputs: Mapping[str, Any]) -> CreateResult | None:
+        """adopt_existing: the template with the program's name, made as declared (no write when it is)."""
+        client = self.runtime.client()
+        name = inputs[rules.snake_case(self.spec.name_field)]
+        same_name = [t for t in self.spec.listing(client) if getattr(t, self.spec.name_field) == name]
+        if not same_name:
+            return None
+        template_id = int(getattr(same_name[0], self.spec.id_field))
+        current = self.read(str(template_id), {**inputs, **{s: None for s in self.spec.inputs.secret_names}})
+        secrets_given = [s for s in self.spec.inputs.secret_names if inputs.get(s) is not None]
+        if current.inputs == {**inputs, **dict.fromkeys(self.spec.inputs.secret_names)} and not secrets_given:
+            say(f"{self.spec.resource} {name}: adopted template {template_id} as it is.")
+            return CreateResult(str(template_id), dict(current.outs or {}))
+        self.update(str(template_id), {}, dict(inputs))
+        return CreateResult(str(template_id), self._outputs(inputs, template_id))
+
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = self.spec.inputs.values(props)
+        if inputs["adopt_existing"]:
+            adopted = self._adopt(inputs)
+            if adopted is not None:
+                return adopted
         action = self.spec.create
         try:
             answer = self.runtime.client().call(action, action.request.model_validate(self._body(inputs, action)))
@@ -321,6 +363,7 @@ def rule_inputs(resource: str, template: str, *, per_stream: bool = True) -> Inp
             replaces=True,
         ),
         *(stream if per_stream else ()),
+        ADOPT,
         Input("domain_type", str, argument=False, compared=False, doc="The LiveDomain's type, when one is given."),
     )
 
@@ -398,6 +441,9 @@ class RuleProvider(TcliveProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         inputs = self.spec.inputs.values(props)
+        if inputs["adopt_existing"] and self.read(self._key(inputs), inputs).outs == inputs:
+            say(f"{self.spec.resource} {self._key(inputs)}: adopted the rule as it is.")
+            return CreateResult(self._key(inputs), inputs)
         try:
             self.runtime.client().call(self.spec.create, self._body(inputs, self.spec.create))
         except TencentCloudApiError as exc:
@@ -434,6 +480,33 @@ class RuleProvider(TcliveProvider):
                 say(f"{self.spec.resource} {id_}: gone already.")
                 return
             raise
+
+
+class StreamRule(Resource):
+    """Base of the rules that bind a template to a push domain, app and stream (all but CallbackRule).
+
+    Each subclass names its provider (``provider_class``) and declaration (``declared``), which
+    documents the arguments below on the subclass.
+    """
+
+    provider_class: type[RuleProvider]
+    declared: Inputs
+    template_id: pulumi.Output[int]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        domain_name: Any,
+        template_id: pulumi.Input[int],
+        app_name: pulumi.Input[str] = "",
+        stream_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
+        props, merged = rule_props(self.declared, domain_name, locals(), opts)
+        super().__init__(self.provider_class(), resource_name, props, merged)
 
 
 def rule_props(

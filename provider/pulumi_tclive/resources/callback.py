@@ -26,6 +26,7 @@ from ..cloud.processing import (
     DELETE_LIVE_CALLBACK_TEMPLATE,
     DESCRIBE_LIVE_CALLBACK_RULES,
     DESCRIBE_LIVE_CALLBACK_TEMPLATE,
+    DESCRIBE_LIVE_CALLBACK_TEMPLATES,
     MODIFY_LIVE_CALLBACK_TEMPLATE,
 )
 from ._inputs import Input
@@ -35,6 +36,7 @@ from ._processing import (
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
     rule_props,
     template_inputs,
@@ -82,6 +84,7 @@ CALLBACK_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_CALLBACK_TEMPLATE,
     DELETE_LIVE_CALLBACK_TEMPLATE,
     describe_one(DESCRIBE_LIVE_CALLBACK_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_CALLBACK_TEMPLATES, "Templates"),
 )
 
 
@@ -116,6 +119,7 @@ class CallbackTemplate(Resource, module="tclive", name="CallbackTemplate"):
         porn_censorship_notify_url: pulumi.Input[str] | None = None,
         push_exception_notify_url: pulumi.Input[str] | None = None,
         callback_key: pulumi.Input[str] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -153,6 +157,7 @@ class CallbackRule(Resource, module="tclive", name="CallbackRule"):
         domain_name: Any,
         template_id: pulumi.Input[int],
         app_name: pulumi.Input[str] = "",
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""

@@ -27,6 +27,7 @@ from ..cloud.processing import (
     DELETE_LIVE_RECORD_TEMPLATE,
     DESCRIBE_LIVE_RECORD_RULES,
     DESCRIBE_LIVE_RECORD_TEMPLATE,
+    DESCRIBE_LIVE_RECORD_TEMPLATES,
     MODIFY_LIVE_RECORD_TEMPLATE,
     HlsSpecialParam,
     RecordParam,
@@ -35,12 +36,13 @@ from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     nested_inputs,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -99,6 +101,7 @@ RECORD_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_RECORD_TEMPLATE,
     DELETE_LIVE_RECORD_TEMPLATE,
     describe_one(DESCRIBE_LIVE_RECORD_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_RECORD_TEMPLATES, "Templates"),
 )
 
 
@@ -131,6 +134,7 @@ class RecordTemplate(Resource, module="tclive", name="RecordTemplate"):
         hls_special_param: pulumi.Input[dict[str, Any]] | None = None,
         cos_store: pulumi.Input[int] | None = None,
         remove_watermark: pulumi.Input[bool] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -148,25 +152,12 @@ class RecordRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class RecordRule(Resource, module="tclive", name="RecordRule"):
+class RecordRule(StreamRule, module="tclive", name="RecordRule"):
     """Binds a :class:`RecordTemplate` to a push domain, app and stream.
 
     Tencent keeps one recording rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(RecordRuleProvider(), resource_name, props, merged)
+    provider_class = RecordRuleProvider
+    declared = RULE_INPUTS

@@ -8,8 +8,6 @@ equivalents are ``tencentcloud_css_snapshot_template`` and ``tencentcloud_css_sn
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 from pulumi.dynamic import Resource
 
@@ -21,17 +19,19 @@ from ..cloud.processing import (
     DELETE_LIVE_SNAPSHOT_TEMPLATE,
     DESCRIBE_LIVE_SNAPSHOT_RULES,
     DESCRIBE_LIVE_SNAPSHOT_TEMPLATE,
+    DESCRIBE_LIVE_SNAPSHOT_TEMPLATES,
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
 )
 from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -70,6 +70,7 @@ SNAPSHOT_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_SNAPSHOT_TEMPLATE,
     DELETE_LIVE_SNAPSHOT_TEMPLATE,
     describe_one(DESCRIBE_LIVE_SNAPSHOT_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_SNAPSHOT_TEMPLATES, "Templates"),
 )
 
 
@@ -103,6 +104,7 @@ class SnapshotTemplate(Resource, module="tclive", name="SnapshotTemplate"):
         porn_flag: pulumi.Input[int] | None = None,
         cos_prefix: pulumi.Input[str] | None = None,
         cos_file_name: pulumi.Input[str] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -125,25 +127,12 @@ class SnapshotRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class SnapshotRule(Resource, module="tclive", name="SnapshotRule"):
+class SnapshotRule(StreamRule, module="tclive", name="SnapshotRule"):
     """Binds a :class:`SnapshotTemplate` to a push domain, app and stream.
 
     Tencent keeps one snapshot rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(SnapshotRuleProvider(), resource_name, props, merged)
+    provider_class = SnapshotRuleProvider
+    declared = RULE_INPUTS

@@ -10,8 +10,6 @@ Terraform's equivalents are ``tencentcloud_css_timeshift_template`` and
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 from pulumi.dynamic import Resource
 
@@ -32,10 +30,11 @@ from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
+    listing,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -76,6 +75,7 @@ TIME_SHIFT_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_TIME_SHIFT_TEMPLATE,
     DELETE_LIVE_TIME_SHIFT_TEMPLATE,
     _describe,
+    listing(DESCRIBE_LIVE_TIME_SHIFT_TEMPLATES, "Templates"),
 )
 
 
@@ -105,6 +105,7 @@ class TimeShiftTemplate(Resource, module="tclive", name="TimeShiftTemplate"):
         item_duration: pulumi.Input[int] | None = None,
         remove_watermark: pulumi.Input[bool] | None = None,
         transcode_template_ids: pulumi.Input[list[pulumi.Input[int]]] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -127,25 +128,12 @@ class TimeShiftRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class TimeShiftRule(Resource, module="tclive", name="TimeShiftRule"):
+class TimeShiftRule(StreamRule, module="tclive", name="TimeShiftRule"):
     """Binds a :class:`TimeShiftTemplate` to a push domain, app and stream.
 
     Tencent keeps one time-shift rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(TimeShiftRuleProvider(), resource_name, props, merged)
+    provider_class = TimeShiftRuleProvider
+    declared = RULE_INPUTS

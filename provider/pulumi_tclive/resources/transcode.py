@@ -11,8 +11,6 @@ stream may carry several transcoding templates (one rule each): that is the ladd
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 from pulumi.dynamic import Resource
 
@@ -24,17 +22,19 @@ from ..cloud.processing import (
     DELETE_LIVE_TRANSCODE_TEMPLATE,
     DESCRIBE_LIVE_TRANSCODE_RULES,
     DESCRIBE_LIVE_TRANSCODE_TEMPLATE,
+    DESCRIBE_LIVE_TRANSCODE_TEMPLATES,
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
 )
 from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -80,6 +80,7 @@ TRANSCODE_TEMPLATE = TemplateSpec(
     MODIFY_LIVE_TRANSCODE_TEMPLATE,
     DELETE_LIVE_TRANSCODE_TEMPLATE,
     describe_one(DESCRIBE_LIVE_TRANSCODE_TEMPLATE, "Template"),
+    listing(DESCRIBE_LIVE_TRANSCODE_TEMPLATES, "Templates"),
 )
 
 
@@ -120,6 +121,7 @@ class TranscodeTemplate(Resource, module="tclive", name="TranscodeTemplate"):
         ai_trans_code: pulumi.Input[int] | None = None,
         adapt_bitrate_percent: pulumi.Input[float] | None = None,
         short_edge_as_height: pulumi.Input[int] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -143,24 +145,11 @@ class TranscodeRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class TranscodeRule(Resource, module="tclive", name="TranscodeRule"):
+class TranscodeRule(StreamRule, module="tclive", name="TranscodeRule"):
     """Binds a :class:`TranscodeTemplate` to a push domain, app and stream (one rule per rung of a ladder).
 
     Tencent has no Modify action for rules: any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(TranscodeRuleProvider(), resource_name, props, merged)
+    provider_class = TranscodeRuleProvider
+    declared = RULE_INPUTS

@@ -10,8 +10,6 @@ Positions and sizes are percentages of the video; ``template_id`` is Tencent's W
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 from pulumi.dynamic import Resource
 
@@ -23,17 +21,19 @@ from ..cloud.processing import (
     DELETE_LIVE_WATERMARK_RULE,
     DESCRIBE_LIVE_WATERMARK,
     DESCRIBE_LIVE_WATERMARK_RULES,
+    DESCRIBE_LIVE_WATERMARKS,
     UPDATE_LIVE_WATERMARK,
 )
 from ._inputs import Input
 from ._processing import (
     RuleProvider,
     RuleSpec,
+    StreamRule,
     TemplateProvider,
     TemplateSpec,
     describe_one,
+    listing,
     rule_inputs,
-    rule_props,
     template_inputs,
     template_props,
 )
@@ -69,6 +69,7 @@ WATERMARK = TemplateSpec(
     UPDATE_LIVE_WATERMARK,
     DELETE_LIVE_WATERMARK,
     describe_one(DESCRIBE_LIVE_WATERMARK, "Watermark", "WatermarkId"),
+    listing(DESCRIBE_LIVE_WATERMARKS, "WatermarkList"),
     id_field="WatermarkId",
 )
 
@@ -100,6 +101,7 @@ class Watermark(Resource, module="tclive", name="Watermark"):
         height: pulumi.Input[int] | None = None,
         background_width: pulumi.Input[int] | None = None,
         background_height: pulumi.Input[int] | None = None,
+        adopt_existing: bool = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
@@ -122,25 +124,12 @@ class WatermarkRuleProvider(RuleProvider):
 
 
 @RULE_INPUTS.document
-class WatermarkRule(Resource, module="tclive", name="WatermarkRule"):
+class WatermarkRule(StreamRule, module="tclive", name="WatermarkRule"):
     """Binds a :class:`Watermark` to a push domain, app and stream.
 
     Tencent keeps one watermark rule per domain, app and stream and has no Modify action for rules:
     any change replaces the rule, the old one deleted first.
     """
 
-    template_id: pulumi.Output[int]
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        domain_name: Any,
-        template_id: pulumi.Input[int],
-        app_name: pulumi.Input[str] = "",
-        stream_name: pulumi.Input[str] = "",
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        """Declare the resource; every argument is documented on the class (``help(<class>)``)."""
-        props, merged = rule_props(RULE_INPUTS, domain_name, locals(), opts)
-        super().__init__(WatermarkRuleProvider(), resource_name, props, merged)
+    provider_class = WatermarkRuleProvider
+    declared = RULE_INPUTS
