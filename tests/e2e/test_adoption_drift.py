@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_day2 import component, make_stack
+from tests.e2e.test_day2 import component, open_stack
 
 
 def test_refresh_after_adopting_then_dropping_adopt_existing_reports_no_changes(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "adopted"):
+    with open_stack(tmp_path / "adopted") as stack:
         stack.write(component(push_domain='"push.example.com"', adopt_existing="True"))
         assert stack.engine.up(skip_preview=True).ok
         stack.write(component(push_domain='"push.example.com"'))  # adoption done: the flag comes out

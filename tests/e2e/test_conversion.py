@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_day2 import LICENCE, make_stack
+from tests.e2e.test_day2 import LICENCE, open_stack
 
 
 def program(scene: str, *extra: str) -> str:
@@ -23,7 +23,7 @@ def program(scene: str, *extra: str) -> str:
 
 
 def test_turning_a_standard_domain_into_a_mini_program_play_domain_needs_an_acknowledgement(tmp_path: Path) -> None:
-    for stack in make_stack(tmp_path / "conversion"):
+    with open_stack(tmp_path / "conversion") as stack:
         stack.write(program("standard"))
         assert stack.engine.up(skip_preview=True).ok
         stack.write(program("mini_program"))

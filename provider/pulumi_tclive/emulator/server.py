@@ -17,6 +17,9 @@ from .emulator import Emulator
 
 __all__ = ["EmulatorServer", "serve"]
 
+SERVER_BODY_LIMIT = 2 * MAX_BODY_BYTES
+"""Bodies from this size on are refused by waitress before they are read (HTTP 413)."""
+
 _POLL_SECONDS = 0.1  # how quickly the loop notices close()
 
 log = logging.getLogger("pulumi_tclive.emulator")
@@ -43,9 +46,10 @@ class EmulatorServer:
             port=port,
             threads=threads,
             ident="tclive-emulator",
-            # waitress would buffer up to 1 GiB before the app sees a request; a declared length over the
-            # app's limit is answered 413 at once, a chunked body as soon as it passes the limit.
-            max_request_body_size=MAX_BODY_BYTES + 1,  # waitress refuses at >= this; the app accepts MAX_BODY_BYTES
+            # waitress would buffer up to 1 GiB before the app sees a request. A body a little over the app's
+            # limit still reaches the app, which answers Tencent's RequestSizeLimitExceeded envelope; anything
+            # larger is answered 413 at once by its declared length, a chunked body as soon as it passes this.
+            max_request_body_size=SERVER_BODY_LIMIT,
         )
         if not isinstance(server, BaseWSGIServer):
             raise TypeError(f"waitress created {type(server).__name__} for one host and port")  # pragma: no cover
