@@ -15,10 +15,14 @@ from pydantic import BaseModel, ConfigDict
 __all__ = ["Action", "ApiObject", "ApiRequest", "ApiResponse", "ErrorBody"]
 
 
+# Every process imports some 300 models and uses a few (a provider, a program, the engine): each model's
+# validator is built on first use, not at import (``defer_build``), which saves about 0.2 s per process.
+
+
 class ApiRequest(BaseModel):
     """Base of every request body. Unknown fields are refused; integers may arrive as strings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body: unset (``None``) fields are omitted, as the official SDKs do."""
@@ -28,13 +32,13 @@ class ApiRequest(BaseModel):
 class ApiObject(BaseModel):
     """Base of structures nested in a response (``DomainInfo``, ``RecordListItem``…): unknown fields ignored."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class ApiResponse(BaseModel):
     """Base of every ``Response`` object. Fields Tencent adds later are ignored, never an error."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
     RequestId: str = ""
 
