@@ -45,6 +45,10 @@ def test_dns_names_are_always_absolute() -> None:
         ("ns1.example.com:5353", Nameserver("ns1.example.com", 5353), "ns1.example.com:5353"),
         ("2001:db8::53", Nameserver("2001:db8::53", 53), "[2001:db8::53]:53"),
         ("[2001:db8::53]:5300", Nameserver("2001:db8::53", 5300), "[2001:db8::53]:5300"),
+        # The edges of the port range, and the default port (53) of a Nameserver given only a host.
+        ("ns1.example.com:1", Nameserver("ns1.example.com", 1), "ns1.example.com:1"),
+        ("ns1.example.com:65535", Nameserver("ns1.example.com", 65535), "ns1.example.com:65535"),
+        ("ns1.example.com", Nameserver("ns1.example.com"), "ns1.example.com:53"),
     ],
 )
 def test_nameserver_addresses_parse_and_print(text: str, parsed: Nameserver, shown: str) -> None:
@@ -57,6 +61,7 @@ def test_nameserver_addresses_parse_and_print(text: str, parsed: Nameserver, sho
     [
         ("", "empty nameserver address: write host or host:port"),
         ("host:0", "nameserver address 'host:0' has an invalid port '0': use 1-65535"),
+        ("host:65536", "nameserver address 'host:65536' has an invalid port '65536': use 1-65535"),
         ("host:99999", "nameserver address 'host:99999' has an invalid port '99999': use 1-65535"),
         ("host:x", "nameserver address 'host:x' has an invalid port 'x': use 1-65535"),
         ("[::1", r"nameserver address '\[::1' is malformed: write \[IPv6\]:port"),
@@ -86,3 +91,12 @@ def test_cname_at_zone_apex_is_refused_before_any_write() -> None:
 def test_ttl_out_of_range_is_refused(ttl: object) -> None:
     with pytest.raises(DnsError, match="TTL"):
         check_ttl(ttl)  # type: ignore[arg-type]
+
+
+def test_ttl_range_is_rfc_2181s_0_to_2_to_the_31_minus_1() -> None:
+    check_ttl(0)
+    check_ttl(2**31 - 1)
+    with pytest.raises(
+        DnsError, match=r"^TTL 2147483648 is out of range for DNS: use a whole number of seconds from 0 to 2147483647$"
+    ):
+        check_ttl(2**31)

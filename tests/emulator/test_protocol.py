@@ -71,6 +71,12 @@ def test_expired_timestamp(api: Api) -> None:
     assert error_code(answer) == "AuthFailure.SignatureExpire"
 
 
+def test_a_timestamp_that_is_not_unix_seconds_is_invalid_parameter(api: Api) -> None:
+    answer = api.raw(b"{}", extra_headers={"X-TC-Timestamp": "soon"})
+    assert error_code(answer) == "InvalidParameter"
+    assert envelope(answer)["Error"]["Message"] == "The timestamp 'soon' is not Unix time in seconds."
+
+
 def test_body_that_does_not_match_its_signature(api: Api) -> None:
     answer = api.raw(b'{"PageSize":20}', sign_body=b'{"PageSize":10}')
     assert error_code(answer) == "AuthFailure.SignatureFailure"
